@@ -1,0 +1,44 @@
+"""Provider clients: ``connect(kind, api_key=…)`` gives one object per account that
+speaks that provider's dialect and raises only typed errors."""
+
+from __future__ import annotations
+
+import httpx
+
+from .base import Provider
+from .bloomsms import BloomSmsProvider
+from .errors import ProviderError, Rejected
+from .handler import HandlerProvider
+from .profiles import KINDS, PROFILES, Profile
+from .smsbulk import SmsBulkProvider
+
+__all__ = ["KINDS", "PROFILES", "Profile", "Provider", "ProviderError", "connect"]
+
+_DIALECTS: dict[str, type[HandlerProvider | BloomSmsProvider | SmsBulkProvider]] = {
+    "handler": HandlerProvider,
+    "bloomsms": BloomSmsProvider,
+    "smsbulk": SmsBulkProvider,
+}
+
+
+def connect(kind: str, *, api_key: str, base_url: str | None = None, timeout: float = 20.0,
+            transport: httpx.AsyncBaseTransport | None = None) -> Provider:
+    """A provider client for one account.
+
+    ``base_url`` is written as the provider's docs give it: the full
+    ``…/stubs/handler_api.php`` address for the handler dialect, the API root
+    (``…/api/v1``) for the REST dialects; None means the production URL.
+    """
+    profile = PROFILES.get(kind)
+    if profile is None:
+        raise Rejected(f"Unknown provider kind {kind!r}; known: {', '.join(KINDS)}.",
+                       token="UNKNOWN_KIND")
+    url = base_url or profile.base_url
+    if not url:
+        raise Rejected(f"{profile.title} needs the provider's base URL "
+                       "(its …/stubs/handler_api.php address).", token="NO_BASE_URL")
+    if not url.startswith(("http://", "https://")):
+        raise Rejected("The base URL must start with http:// or https://.", token="BAD_URL")
+    if not api_key or not api_key.strip():
+        raise Rejected("An API key is needed.", token="NO_KEY")
+    return _DIALECTS[profile.dialect](profile, api_key.strip(), url, timeout, transport)

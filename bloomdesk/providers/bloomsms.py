@@ -1,0 +1,165 @@
+"""BloomSMS Reseller API v1 (spec 001): JSON ``{status, data, errors}`` envelope,
+Bearer key, PATCH to change an activation, re-rent, 60 requests a minute."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from ..domain import Activation, Country, Offer, Status
+from .base import Provider
+from .errors import ProtocolError
+from .http import Http, check_status, error_from_json, int_field, load_json, money, text_field
+from .profiles import REQUEST_ANOTHER_SMS, RERENT, Profile
+
+_STATUSES = {
+    "waiting": Status.WAITING,
+    "pending": Status.WAITING,
+    "code_received": Status.RECEIVED,
+    "received": Status.RECEIVED,
+    "completed": Status.COMPLETED,
+    "complete": Status.COMPLETED,
+    "cancelled": Status.CANCELLED,
+    "canceled": Status.CANCELLED,
+    "cancel": Status.CANCELLED,
+    "expired": Status.EXPIRED,
+}
+
+
+def parse_time(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        raise ProtocolError(f"The provider sent an invalid time: {value[:40]!r}") from None
+    return when if when.tzinfo else when.replace(tzinfo=UTC)
+
+
+class BloomSmsProvider(Provider):
+    def __init__(self, profile: Profile, api_key: str, base_url: str, timeout: float,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        super().__init__(profile, Http(
+            base_url, timeout=timeout, secret=api_key, transport=transport,
+            headers={"Authorization": f"Bearer {api_key}", "Accept": "application/json"}))
+        self._countries: list[Country] | None = None
+
+    async def _req(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                   body: Any = None) -> Any:
+        reply = await self._http.send(method, path, params=params, body=body)
+        check_status(reply)
+        envelope = load_json(reply)
+        error = error_from_json(reply, envelope)
+        if error is not None:
+            raise error
+        if not isinstance(envelope, dict) or "data" not in envelope:
+            raise ProtocolError(excerpt=reply.excerpt())
+        return envelope["data"]
+
+    async def balance(self) -> Decimal:
+        return money(text_field(await self._req("GET", "/balance"), "balance"), "balance")
+
+    async def countries(self) -> list[Country]:
+        if self._countries is None:
+            data = await self._req("GET", "/countries")
+            items = data.get("countries") if isinstance(data, dict) else data
+            if not isinstance(items, list):
+                raise ProtocolError("The country list has an unexpected shape.")
+            self._countries = [
+                Country(id=text_field(c, "id") or "", name=(text_field(c, "name") or "").strip(),
+                        iso=(text_field(c, "iso", required=False) or "").upper() or None)
+                for c in items
+            ]
+        return list(self._countries)
+
+    async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
+        by_id = {c.id: c for c in await self.countries()}
+        if country is not None and service is None:
+            data = await self._req("GET", "/services", params={"country": country})
+            items = data.get("services") if isinstance(data, dict) else None
+        else:
+            params = {k: v for k, v in (("country", country), ("service", service)) if v}
+            data = await self._req("GET", "/prices", params=params)
+            items = data.get("prices") if isinstance(data, dict) else None
+        if not isinstance(items, list):
+            raise ProtocolError("The price list has an unexpected shape.")
+        offers = []
+        for item in items:
+            cid = text_field(item, "country", required=False) or country or \
+                self.profile.default_country or ""
+            code = text_field(item, "code", "service")
+            assert code is not None
+            known = by_id.get(cid)
+            offers.append(Offer(
+                service=code,
+                service_name=(text_field(item, "name", required=False) or code).strip(),
+                country=cid,
+                price=money(text_field(item, "price"), "price"),
+                stock=int_field(item, "stock", "count"),
+                country_name=known.name if known else None,
+                country_iso=known.iso if known else None,
+            ))
+        return offers
+
+    def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
+        if not isinstance(data, dict):
+            raise ProtocolError("The order has an unexpected shape.")
+        sms = data.get("sms") if isinstance(data.get("sms"), dict) else {}
+        code = text_field(sms, "code", required=False) or None
+        raw_status = (text_field(data, "activation_status", "status", required=False)
+                      or "waiting").lower()
+        status = _STATUSES.get(raw_status)
+        if status is None:
+            raise ProtocolError(f"The provider sent an unknown order status: {raw_status[:30]!r}")
+        if status is Status.WAITING and code:
+            status = Status.WAITING_RETRY  # another SMS asked for; the last code stands
+        price = text_field(data, "price", required=False)
+        aid = text_field(data, "activation_id", "id", required=fallback_id is None) or fallback_id
+        assert aid is not None
+        return Activation(
+            id=aid,
+            phone=text_field(data, "phone_number", required=False),
+            service=text_field(data, "service", required=False),
+            country=text_field(data, "country", required=False),
+            price=money(price, "price") if price is not None else None,
+            status=status,
+            code=code,
+            text=text_field(sms, "full_text", required=False),
+            expires_at=parse_time(text_field(data, "expires_at", required=False)),
+        )
+
+    async def buy(self, service: str, country: str | None = None,
+                  max_price: Decimal | None = None) -> Activation:
+        body: dict[str, Any] = {"service": service}
+        if country is not None:
+            body["country"] = str(country)
+        if max_price is not None:
+            body["max_price"] = float(max_price)  # the API documents a float
+        activation = self._activation(await self._req("POST", "/activations", body=body))
+        if activation.phone is None:
+            raise ProtocolError("The provider's answer lacks the phone number.")
+        return activation
+
+    async def activation(self, activation_id: str) -> Activation:
+        return self._activation(await self._req("GET", f"/activations/{activation_id}"),
+                                activation_id)
+
+    async def _patch(self, activation_id: str, status: str) -> None:
+        await self._req("PATCH", f"/activations/{activation_id}", body={"status": status})
+
+    async def cancel(self, activation_id: str) -> None:
+        await self._patch(activation_id, "cancel")
+
+    async def complete(self, activation_id: str) -> None:
+        await self._patch(activation_id, "complete")
+
+    async def request_another_sms(self, activation_id: str) -> None:
+        self.require(REQUEST_ANOTHER_SMS)
+        await self._patch(activation_id, "request_another_sms")
+
+    async def rerent(self, activation_id: str) -> Activation:
+        self.require(RERENT)
+        return self._activation(await self._req("POST", f"/activations/{activation_id}/re-rent"))

@@ -1,0 +1,192 @@
+"""Typed provider errors.
+
+Every error carries the provider's own token (``BAD_KEY``, ``INSUFFICIENT_FUNDS``…)
+and a message fit to show a person.  No error ever holds the API key: messages are
+written here from tokens, and excerpts of bodies are redacted before they are kept.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..redact import redact
+
+
+class ProviderError(Exception):
+    """Base of every error a provider call can raise."""
+
+    default_message = "The provider refused the request."
+
+    def __init__(self, message: str | None = None, *, token: str | None = None,
+                 http_status: int | None = None) -> None:
+        # Redacted here, whatever built the message: no error ever carries a key.
+        self.message = redact(message) if message else self.default_message
+        self.token = token
+        self.http_status = http_status
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return f"{self.message} [{self.token}]" if self.token else self.message
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, token={self.token!r})"
+
+
+class AuthError(ProviderError):
+    default_message = "The API key was not accepted. Check it in the account settings."
+
+
+class InsufficientFunds(ProviderError):
+    default_message = "The balance is too low for this number."
+
+
+class NoNumbers(ProviderError):
+    default_message = "No numbers are available for this service and country right now."
+
+    def __init__(self, message: str | None = None, *, token: str | None = None,
+                 http_status: int | None = None, min_price: Decimal | None = None) -> None:
+        super().__init__(message, token=token, http_status=http_status)
+        self.min_price = min_price
+
+
+class NotFound(ProviderError):
+    default_message = "The provider does not know this order."
+
+
+class RateLimited(ProviderError):
+    default_message = "Too many requests: the provider asks us to slow down."
+
+    def __init__(self, message: str | None = None, *, token: str | None = None,
+                 http_status: int | None = None, retry_after: float | None = None) -> None:
+        super().__init__(message, token=token, http_status=http_status)
+        self.retry_after = retry_after
+
+
+class Unavailable(ProviderError):
+    """The provider could not be reached, or failed on its side.
+
+    ``maybe_sent`` is True when the request may have reached the provider before the
+    failure (a read timeout, a reset after sending): for a buy, the order may exist.
+    """
+
+    default_message = "The provider is unreachable or failing right now."
+
+    def __init__(self, message: str | None = None, *, token: str | None = None,
+                 http_status: int | None = None, maybe_sent: bool = False) -> None:
+        super().__init__(message, token=token, http_status=http_status)
+        self.maybe_sent = maybe_sent
+
+
+class Rejected(ProviderError):
+    """The provider (or the provider's profile, before sending) refused this action."""
+
+    default_message = "The provider refused this action."
+
+
+class Banned(ProviderError):
+    default_message = "The provider has suspended this account."
+
+
+class ProtocolError(ProviderError):
+    """An answer that could not be understood.  ``excerpt`` is short and key-free."""
+
+    default_message = "The provider sent an answer BloomDesk does not understand."
+
+    def __init__(self, message: str | None = None, *, token: str | None = None,
+                 http_status: int | None = None, excerpt: str = "") -> None:
+        excerpt = redact(" ".join(excerpt.split()))[:81]
+        if excerpt and not message:
+            message = f"{self.default_message} It began: {excerpt!r}"
+        super().__init__(message, token=token, http_status=http_status)
+        self.excerpt = excerpt
+
+
+# Every documented token of every dialect, and the variants real servers send,
+# classified by meaning.  One table serves all dialects: the meaning of a token does
+# not depend on which wrapping it came in.
+TOKENS: dict[str, tuple[type[ProviderError], str]] = {
+    # authentication and account state
+    "BAD_KEY": (AuthError, ""),
+    "INVALID_API_KEY": (AuthError, ""),
+    "UNAUTHORIZED": (AuthError, ""),
+    "ACCOUNT_INACTIVE": (Banned, "The account is inactive."),
+    "ACCOUNT_SUSPENDED": (Banned, ""),
+    "BANNED": (Banned, ""),
+    "FORBIDDEN": (Banned, ""),
+    # money and stock
+    "NO_BALANCE": (InsufficientFunds, ""),
+    "INSUFFICIENT_FUNDS": (InsufficientFunds, ""),
+    "INSUFFICIENT_BALANCE": (InsufficientFunds, ""),
+    "NO_NUMBERS": (NoNumbers, ""),
+    "NO_NUMBERS_AVAILABLE": (NoNumbers, ""),
+    "WRONG_MAX_PRICE": (NoNumbers, "No number is offered at or below your maximum price."),
+    # unknown orders
+    "NO_ACTIVATION": (NotFound, ""),
+    "WRONG_ACTIVATION_ID": (NotFound, ""),
+    "ACTIVATION_NOT_FOUND": (NotFound, ""),
+    "NOT_FOUND": (NotFound, ""),
+    # refusals of a request as made
+    "BAD_SERVICE": (Rejected, "The provider does not know this service."),
+    "WRONG_SERVICE": (Rejected, "The provider does not know this service."),
+    "SERVICE_NOT_FOUND": (Rejected, "The provider does not know this service."),
+    "BAD_COUNTRY": (Rejected, "The provider does not know this country."),
+    "BAD_STATUS": (Rejected, "The order is not in a state that allows this action."),
+    "BAD_ACTION": (Rejected, "The provider does not offer this action."),
+    "WRONG_ACTION": (Rejected, "The provider does not offer this action."),
+    "EARLY_CANCEL_DENIED": (Rejected, "Too early to cancel: the provider allows it a few "
+                            "minutes after purchase."),
+    "INVALID_PARAMETER": (Rejected, "The provider rejected a parameter of the request."),
+    "VALIDATION_ERROR": (Rejected, "The provider rejected a parameter of the request."),
+    "INVALID_STATE": (Rejected, "The order is not in a state that allows this action."),
+    "MAX_RENTALS_EXCEEDED": (Rejected, "The limit of active rentals is reached."),
+    # rate limits
+    "RATE_LIMITED": (RateLimited, ""),
+    "RATE_LIMIT": (RateLimited, ""),
+    "TOO_MANY_REQUESTS": (RateLimited, ""),
+    # the provider's own failures
+    "ERROR_SQL": (Unavailable, "The provider reported an internal error."),
+    "PROVIDER_ERROR": (Unavailable, "The provider's upstream failed."),
+    "MAINTENANCE": (Unavailable, "The provider is down for maintenance."),
+    "INTERNAL_ERROR": (Unavailable, "The provider reported an internal error."),
+}
+
+# Fallback by HTTP status when a body names no token we know.
+HTTP_STATUS: dict[int, type[ProviderError]] = {
+    401: AuthError,
+    402: InsufficientFunds,
+    403: Banned,
+    404: NotFound,
+    405: Rejected,
+    409: Rejected,
+    422: Rejected,
+    429: RateLimited,
+}
+
+
+def normalise_token(raw: str) -> str:
+    """``"Bad country"`` → ``BAD_COUNTRY``; ``BANNED:2026-01-01`` → ``BANNED``."""
+    head = raw.strip().split(":", 1)[0]
+    return "_".join(head.replace("-", " ").split()).upper()
+
+
+def from_token(token: str, *, detail: str | None = None, http_status: int | None = None,
+               retry_after: float | None = None) -> ProviderError | None:
+    """The typed error for a token, or None when the token is not an error we know."""
+    entry = TOKENS.get(token)
+    if entry is None:
+        return None
+    cls, message = entry
+    text = message or None
+    if token == "BANNED" and detail:
+        text = f"The provider has banned this key until {detail}."
+    if cls is RateLimited:
+        return RateLimited(text, token=token, http_status=http_status, retry_after=retry_after)
+    if cls is NoNumbers and detail:
+        try:
+            floor = Decimal(detail)
+        except ArithmeticError:
+            floor = None
+        if floor is not None:
+            return NoNumbers(f"No number at or below your maximum price; the cheapest is {floor}.",
+                             token=token, http_status=http_status, min_price=floor)
+    return cls(text, token=token, http_status=http_status)

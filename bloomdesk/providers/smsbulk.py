@@ -1,0 +1,158 @@
+"""SMSBulk REST v1 (specs 002 and 004): camelCase JSON, ``X-API-Key``, countries by ISO
+code, DELETE to cancel, POST ``/complete``, cursor-paginated lists.
+
+Where the documents are silent (error bodies, the bulk price list, the list of active
+orders) the client accepts the conventional shapes the simulator documents, and the
+reasonable alternatives (a bare list, ``items`` instead of ``data``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import httpx
+
+from ..domain import Activation, Country, Offer, Status
+from .base import Provider
+from .bloomsms import parse_time
+from .errors import ProtocolError
+from .http import Http, check_status, int_field, load_json, money, text_field
+from .profiles import ACTIVE_LIST, Profile
+
+_STATUSES = {
+    "WAITING": Status.WAITING,
+    "PENDING": Status.WAITING,
+    "RECEIVED": Status.RECEIVED,
+    "RETRY": Status.WAITING_RETRY,
+    "COMPLETED": Status.COMPLETED,
+    "CANCELLED": Status.CANCELLED,
+    "CANCELED": Status.CANCELLED,
+    "EXPIRED": Status.EXPIRED,
+    "REFUNDED": Status.EXPIRED,  # expired without an SMS, charge returned
+}
+MAX_PAGES = 500  # a misbehaving cursor must not loop for ever
+
+
+class SmsBulkProvider(Provider):
+    def __init__(self, profile: Profile, api_key: str, base_url: str, timeout: float,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        super().__init__(profile, Http(
+            base_url, timeout=timeout, secret=api_key, transport=transport,
+            headers={"X-API-Key": api_key, "Accept": "application/json"}))
+        self._countries: list[Country] | None = None
+
+    async def _req(self, method: str, path: str, *, params: dict[str, Any] | None = None,
+                   body: Any = None) -> Any:
+        reply = await self._http.send(method, path, params=params, body=body)
+        check_status(reply)
+        if not reply.text.strip():
+            return {}
+        return load_json(reply)
+
+    async def _pages(self, path: str, params: dict[str, Any]) -> list[Any]:
+        items: list[Any] = []
+        cursor: str | None = None
+        seen: set[str] = set()
+        for _ in range(MAX_PAGES):
+            query = dict(params, **({"cursor": cursor} if cursor else {}))
+            body = await self._req("GET", path, params=query)
+            page = body if isinstance(body, list) else \
+                body.get("data", body.get("items")) if isinstance(body, dict) else None
+            if not isinstance(page, list):
+                raise ProtocolError("A list from the provider has an unexpected shape.")
+            items += page
+            cursor = text_field(body, "nextCursor", "next_cursor", required=False) \
+                if isinstance(body, dict) else None
+            if not cursor or cursor in seen:
+                return items
+            seen.add(cursor)
+        raise ProtocolError("The provider's list never ended.")
+
+    async def balance(self) -> Decimal:
+        return money(text_field(await self._req("GET", "/wallet/balance"), "balance"), "balance")
+
+    async def countries(self) -> list[Country]:
+        if self._countries is None:
+            self._countries = []
+            for item in await self._pages("/countries", {}):
+                iso = (text_field(item, "iso", "countryIso", "code") or "").upper()
+                name = text_field(item, "name", required=False) or iso
+                self._countries.append(Country(id=iso, name=name.strip(), iso=iso))
+        return list(self._countries)
+
+    async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
+        names = {c.id: c.name for c in await self.countries()}
+        if service is not None:
+            items = await self._pages(f"/services/{service}/countries", {})
+            if country is not None:
+                items = [i for i in items if isinstance(i, dict)
+                         and str(i.get("countryIso", "")).upper() == country.upper()]
+        else:
+            params: dict[str, Any] = {"limit": 5000}
+            if country is not None:
+                params["country"] = country
+            items = await self._pages("/prices", params)
+        offers = []
+        for item in items:
+            iso = (text_field(item, "countryIso", "country") or "").upper()
+            code = text_field(item, "serviceCode", required=False) or service or ""
+            offers.append(Offer(
+                service=code,
+                service_name=(text_field(item, "serviceName", required=False) or code).strip(),
+                country=iso,
+                price=money(text_field(item, "price", "userCost"), "price"),
+                stock=int_field(item, "stock", "count"),
+                country_name=text_field(item, "countryName", required=False) or names.get(iso),
+                country_iso=iso,
+            ))
+        return offers
+
+    def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
+        if not isinstance(data, dict):
+            raise ProtocolError("The order has an unexpected shape.")
+        raw = (text_field(data, "status", required=False) or "WAITING").upper()
+        status = _STATUSES.get(raw)
+        if status is None:
+            raise ProtocolError(f"The provider sent an unknown order status: {raw[:30]!r}")
+        cost = text_field(data, "userCost", "price", required=False)
+        aid = text_field(data, "id", required=fallback_id is None) or fallback_id
+        assert aid is not None
+        return Activation(
+            id=aid,
+            phone=text_field(data, "phoneNumber", required=False),
+            service=text_field(data, "serviceCode", required=False),
+            country=text_field(data, "countryIso", required=False),
+            price=money(cost, "price") if cost is not None else None,
+            status=status,
+            code=text_field(data, "smsCode", required=False) or None,
+            text=text_field(data, "smsText", required=False),
+            expires_at=parse_time(text_field(data, "expiresAt", required=False)),
+        )
+
+    async def buy(self, service: str, country: str | None = None,
+                  max_price: Decimal | None = None) -> Activation:
+        body: dict[str, Any] = {"serviceCode": service}
+        if country is not None:
+            body["countryIso"] = country
+        if max_price is not None:
+            body["maxPrice"] = str(max_price)
+        activation = self._activation(await self._req("POST", "/activations", body=body))
+        if activation.phone is None:
+            raise ProtocolError("The provider's answer lacks the phone number.")
+        return activation
+
+    async def activation(self, activation_id: str) -> Activation:
+        return self._activation(await self._req("GET", f"/activations/{activation_id}"),
+                                activation_id)
+
+    async def cancel(self, activation_id: str) -> None:
+        await self._req("DELETE", f"/activations/{activation_id}")
+
+    async def complete(self, activation_id: str) -> None:
+        await self._req("POST", f"/activations/{activation_id}/complete")
+
+    async def active_activations(self) -> list[Activation]:
+        self.require(ACTIVE_LIST)
+        return [self._activation(i) for i in await self._pages("/activations",
+                                                               {"status": "active"})]

@@ -1,0 +1,43 @@
+"""``python -m bloomdesk.sim --port 8765``: run the simulator on its own.
+
+Prints the base URL and the key of one demo account per kind, then serves until
+interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import threading
+
+from . import Simulator, demo_accounts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bloomdesk.sim",
+                                     description="BloomDesk's provider simulator")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
+    parser.add_argument("--code-delay", type=float, default=4.0,
+                        help="seconds until a code arrives (negative: never)")
+    args = parser.parse_args(argv)
+    sim = Simulator(host=args.host, port=args.port, latency=args.latency)
+    for prov in sim.providers.values():
+        prov.rules.code_delay = None if args.code_delay < 0 else args.code_delay
+    for kind, key, balance in demo_accounts():
+        sim.add_account(kind, key, balance)
+    sim.start()
+    print(f"BloomDesk simulator on {sim.base}")
+    for kind, key, balance in demo_accounts():
+        print(f"  {kind:16} {sim.url(kind)}  key={key}  balance={balance}")
+    done = threading.Event()
+    signal.signal(signal.SIGINT, lambda *_: done.set())
+    signal.signal(signal.SIGTERM, lambda *_: done.set())
+    done.wait()
+    sim.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
