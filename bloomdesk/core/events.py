@@ -1,0 +1,61 @@
+"""Typed events the core publishes; the window adapts them to Qt signals."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .model import Order
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class OrderAdded:
+    order: Order
+
+
+@dataclass(frozen=True, slots=True)
+class OrderChanged:
+    order: Order
+
+
+@dataclass(frozen=True, slots=True)
+class CodeReceived:
+    order: Order
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceChanged:
+    account: str
+    balance: Decimal
+    at: float
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorRaised:
+    account: str | None
+    message: str
+    order_id: int | None = None
+
+
+Event = OrderAdded | OrderChanged | CodeReceived | BalanceChanged | ErrorRaised
+Listener = Callable[[Event], None]
+
+
+class EventBus:
+    def __init__(self) -> None:
+        self._listeners: list[Listener] = []
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def publish(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event)
+            except Exception:  # one broken listener must not stop the engine
+                log.exception("An event listener failed on %s", type(event).__name__)
