@@ -43,3 +43,72 @@ def sim(clock: Clock) -> Iterator[Simulator]:
 def key_for(kind: str) -> str:
     """A realistic, long test key; long enough for the redaction registry."""
     return f"key-{kind}-7f3a9c1e5b2d"
+
+
+class MemoryKeyring:
+    """An in-memory keyring backend: the OS keyring cannot be real in tests."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        import keyring.errors
+
+        if (service, username) not in self.entries:
+            raise keyring.errors.PasswordDeleteError(username)
+        del self.entries[(service, username)]
+
+    def get_credential(self, service: str, username: str | None) -> None:
+        return None
+
+
+def _as_backend(memory: MemoryKeyring) -> object:
+    from keyring.backend import KeyringBackend
+
+    class Backend(KeyringBackend):  # type: ignore[misc]
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return memory.get_password(service, username)
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            memory.set_password(service, username, password)
+
+        def delete_password(self, service: str, username: str) -> None:
+            memory.delete_password(service, username)
+
+    return Backend()
+
+
+@pytest.fixture
+def keyring_memory() -> Iterator[MemoryKeyring]:
+    import keyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(_as_backend(memory))
+    try:
+        yield memory
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    try:
+        yield
+    finally:
+        keyring.set_keyring(previous)

@@ -112,7 +112,10 @@ class Poller:
         lost = [o for o in orders if o.state in (OrderState.UNKNOWN, OrderState.PENDING)
                 and o.provider_id is None and o.id not in self._in_flight
                 and o.id not in desk.buying]
-        if lost and now >= self._reconcile_at:
+        buying_here = any(desk.order(oid).account == self.label for oid in desk.buying)
+        # Not while a buy of ours is in flight: its new activation may already be listed
+        # and must not be mistaken for the lost one.
+        if lost and now >= self._reconcile_at and not buying_here:
             self._reconcile_at = now + RECONCILE_EVERY
             for order in lost:
                 self._in_flight.add(order.id)

@@ -3,7 +3,9 @@
 A sliding window of send times, like the servers' own counters: a request may leave
 when fewer than ``limit`` left in the last 60 s.  Background polling may use the
 budget less a reserve, so that the user's own actions (buy, cancel) always find room.
-``pause`` honours a ``Retry-After``.
+Background requests are also spaced evenly (one every ``60 / (limit - reserve)`` s):
+a sliding window alone lets the whole budget go in one burst and then starves every
+order for a minute.  ``pause`` honours a ``Retry-After``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import collections
 import time
 from collections.abc import Callable
 
-WINDOW = 60.0
+# The servers count arrivals in 60 s; we count departures, so our window is a little
+# longer to absorb network jitter.
+WINDOW = 60.5
 
 
 class RateBudget:
@@ -25,6 +29,8 @@ class RateBudget:
         self.clock = clock
         self._sent: collections.deque[float] = collections.deque()
         self._paused_until = 0.0
+        self._last_background = -1e9
+        self.spacing = 60.0 / max(1, self.limit - self.reserve)
         self.waited = 0.0  # seconds spent waiting for room, for measurements
 
     def _trim(self, now: float) -> None:
@@ -40,8 +46,10 @@ class RateBudget:
         self._trim(now)
         room = self.limit if user else self.limit - self.reserve
         wait = max(0.0, self._paused_until - now)
+        if not user:
+            wait = max(wait, self._last_background + self.spacing - now)
         if len(self._sent) >= room:
-            wait = max(wait, self._sent[len(self._sent) - room] + WINDOW - now + 0.05)
+            wait = max(wait, self._sent[len(self._sent) - room] + WINDOW - now)
         return wait
 
     def used(self) -> int:
@@ -52,4 +60,7 @@ class RateBudget:
         while (wait := self.delay(user)) > 0:
             self.waited += wait
             await asyncio.sleep(min(wait, 1.0))
-        self._sent.append(self.clock())
+        now = self.clock()
+        self._sent.append(now)
+        if not user:
+            self._last_background = now

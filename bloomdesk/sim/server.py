@@ -132,6 +132,14 @@ class _Server(ThreadingHTTPServer):
         self.sim = sim
         super().__init__(address, _Handler)
 
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away (killed, timed out) is normal here, not an error."""
+        import sys
+
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
 
 def not_found() -> Response:
     return text("Not Found", 404)

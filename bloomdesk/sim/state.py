@@ -61,6 +61,7 @@ class SimActivation:
     text: str | None = None
     code_at: float | None = None  # when the next code arrives (None: never)
     codes: list[str] = field(default_factory=list)
+    code_times: list[float] = field(default_factory=list)  # when each code arrived
     refunded: bool = False
 
     @property
@@ -165,6 +166,7 @@ class SimProvider:
         if act.status in (WAITING, RETRY) and act.code_at is not None and now >= act.code_at:
             act.code = f"{self._rng.randrange(10**6):06d}"
             act.codes.append(act.code)
+            act.code_times.append(now)
             act.text = f"Your {self.catalogue.services.get(act.service, act.service)} " \
                        f"code is {act.code}. Do not share it."
             act.status, act.code_at = RECEIVED, None

@@ -1,0 +1,244 @@
+"""The order engine against the simulator: money and orders as the user would see them."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from collections.abc import AsyncIterator, Awaitable, Callable
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.core.events import CodeReceived, OrderChanged
+from bloomdesk.providers.errors import Rejected, Unavailable
+from bloomdesk.secrets import KeyStore
+from bloomdesk.sim import Fault, Simulator
+from bloomdesk.store import SchemaTooNew, Store, StoreError
+
+START = Decimal("10.00")
+MakeDesk = Callable[..., Awaitable[Desk]]
+
+
+def key_for(kind: str) -> str:
+    return f"key-{kind}-7f3a9c1e5b2d"
+
+
+@pytest.fixture
+async def make_desk(sim: Simulator, clock: object, tmp_path: Path,
+                    keyring_memory: object) -> AsyncIterator[MakeDesk]:
+    desks: list[Desk] = []
+
+    async def make(*kinds: str, timeout: float = 5.0, settings: DeskSettings | None = None,
+                   journal: str = "journal.sqlite3") -> Desk:
+        settings = settings or DeskSettings(timeout=timeout)
+        desk = Desk(Store(tmp_path / journal), KeyStore(), settings=settings,
+                    clock=clock)  # type: ignore[arg-type]
+        for kind in kinds:
+            sim.add_account(kind, key_for(kind), START)
+            if kind not in [a.label for a in desk.accounts()]:
+                desk.add_account(kind, kind, key_for(kind),
+                                 sim.url(kind))
+        await desk.start()
+        desks.append(desk)
+        return desk
+
+    yield make
+    for desk in desks:
+        await desk.stop()
+        desk.store.close()
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not predicate():
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError("timed out waiting for the condition")
+        await asyncio.sleep(0.05)
+
+
+async def cheapest(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:
+    offers = [o for o in await desk.offers(label, service) if o.stock > 0]
+    offer = min(offers, key=lambda o: o.price)
+    return offer.country, offer.price
+
+
+async def test_order_gets_its_code_and_completes(make_desk: MakeDesk, sim: Simulator) -> None:
+    desk = await make_desk("bloomsms")
+    codes: list[str] = []
+    desk.subscribe(lambda e: codes.append(e.order.code or "") if isinstance(e, CodeReceived)
+                   else None)
+    country, price = await cheapest(desk, "bloomsms")
+    sim.next_codes("bloomsms", 0.5)
+    order = await desk.buy("bloomsms", "tg", country, price=price)
+    assert order.state is OrderState.WAITING and order.phone
+    done = await desk.wait_for_code(order.id, timeout=15)
+    assert done.code == sim.activation("bloomsms", order.provider_id or "").code
+    assert codes == [done.code]
+    finished = await desk.complete(order.id)
+    assert finished.state is OrderState.COMPLETED
+    assert desk.open_orders() == []
+    assert desk.history()[0].price == price
+    assert sim.balance("bloomsms", key_for("bloomsms")) == START - price
+
+
+async def test_ambiguous_buy_is_reconciled_not_bought_twice(make_desk: MakeDesk,
+                                                            sim: Simulator) -> None:
+    kind = "smsbulk"
+    desk = await make_desk(kind, timeout=1.0)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, 3.0)
+    sim.fault(kind, Fault("timeout_after_create", op="buy", seconds=3))
+    with pytest.raises(Unavailable):
+        await desk.buy(kind, "tg", country, price=price)
+    unknown = desk.open_orders()
+    assert [o.state for o in unknown] == [OrderState.UNKNOWN]
+    await until(lambda: desk.order(unknown[0].id).provider_id is not None)
+    created = sim.activations(kind)
+    assert len(created) == 1 and sim.sent(kind, "buy") == 1
+    recovered = desk.order(unknown[0].id)
+    assert recovered.provider_id == created[0].id
+    assert "Recovered" in (recovered.note or "")
+    got = await desk.wait_for_code(recovered.id, timeout=20)
+    assert got.code == sim.activation(kind, created[0].id).code
+    assert sim.sent(kind, "buy") == 1, "never bought again"
+
+
+async def test_ambiguous_buy_without_a_list_stays_for_the_user(make_desk: MakeDesk,
+                                                               sim: Simulator) -> None:
+    kind = "bloomsms"
+    desk = await make_desk(kind, timeout=1.0)
+    country, price = await cheapest(desk, kind)
+    sim.fault(kind, Fault("timeout_after_create", op="buy", seconds=3))
+    with pytest.raises(Unavailable):
+        await desk.buy(kind, "tg", country, price=price)
+    [order] = desk.open_orders()
+    await until(lambda: "cannot list" in (desk.order(order.id).note or ""))
+    assert desk.order(order.id).state is OrderState.UNKNOWN
+    await asyncio.sleep(1.5)
+    assert sim.sent(kind, "buy") == 1
+    dismissed = desk.dismiss(order.id)
+    assert dismissed.state is OrderState.FAILED and desk.open_orders() == []
+
+
+async def test_auto_cancel_before_the_free_cancel_deadline(make_desk: MakeDesk, sim: Simulator,
+                                                           clock: object) -> None:
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, None)  # silent: no code will ever come
+    order = await desk.buy(kind, "tg", country, price=price)
+    assert order.auto_cancel and order.free_cancel_until == pytest.approx(
+        order.created_at + 120)
+    assert sim.balance(kind, key_for(kind)) == START - price
+    clock.advance(95)  # type: ignore[attr-defined]
+    await asyncio.sleep(1.5)
+    assert desk.order(order.id).state is OrderState.WAITING, "not before the margin"
+    clock.advance(10)  # 105 s after purchase: inside the 20 s safety margin
+    await until(lambda: desk.order(order.id).state is OrderState.CANCELLED)
+    cancelled = desk.order(order.id)
+    assert "Auto-cancelled" in (cancelled.note or "")
+    assert sim.activation(kind, order.provider_id or "").status == "cancelled"
+    assert sim.balance(kind, key_for(kind)) == START, "no charge"
+
+
+async def test_auto_cancel_off_for_one_order_lets_it_run(make_desk: MakeDesk, sim: Simulator,
+                                                         clock: object) -> None:
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, None, None)
+    kept = await desk.buy(kind, "tg", country, price=price)
+    guarded = await desk.buy(kind, "tg", country, price=price)
+    desk.set_auto_cancel(kept.id, False)
+    clock.advance(110)  # type: ignore[attr-defined]
+    await until(lambda: desk.order(guarded.id).state is OrderState.CANCELLED)
+    await asyncio.sleep(1.0)
+    assert desk.order(kept.id).state is OrderState.WAITING, "the user asked to keep it"
+    assert sim.balance(kind, key_for(kind)) == START - price
+
+
+async def test_early_cancel_is_refused_without_a_request(make_desk: MakeDesk,
+                                                         sim: Simulator) -> None:
+    kind = "sms-activate"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    order = await desk.buy(kind, "tg", country, price=price)
+    before = sim.sent(kind, "cancel")
+    with pytest.raises(Rejected) as refused:
+        await desk.cancel(order.id)
+    assert "2 minutes" in refused.value.message
+    assert sim.sent(kind, "cancel") == before
+
+
+async def test_restart_resumes_every_open_order(make_desk: MakeDesk, sim: Simulator) -> None:
+    kind = "smsbulk-legacy"
+    first = await make_desk(kind)
+    country, price = await cheapest(first, kind)
+    sim.next_codes(kind, None, None)
+    orders = [await first.buy(kind, "tg", country, price=price) for _ in range(2)]
+    await first.stop()
+    second = await make_desk(kind)
+    assert {o.id for o in second.open_orders()} == {o.id for o in orders}
+    sim.deliver(kind, orders[1].provider_id or "")
+    got = await second.wait_for_code(orders[1].id, timeout=15)
+    assert got.code
+
+
+async def test_journal_first_then_buy(make_desk: MakeDesk, sim: Simulator) -> None:
+    desk = await make_desk("smsbulk")
+    seen: list[tuple[str, bool]] = []
+
+    def on(event: object) -> None:
+        if isinstance(event, OrderChanged):
+            stored = desk.store.get(event.order.id)
+            seen.append((event.order.state.value, stored is not None
+                         and stored.state == event.order.state))
+
+    desk.subscribe(on)
+    country, price = await cheapest(desk, "smsbulk")
+    order = await desk.buy("smsbulk", "tg", country, price=price)
+    journal = sqlite3.connect(desk.store.path)
+    states = [r[0] for r in journal.execute(
+        "SELECT what FROM events WHERE order_id=? ORDER BY id", (order.id,))]
+    assert states[:2] == ["pending", "bought"]
+    assert all(ok for _, ok in seen), "every published state was journaled first"
+    assert journal.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_refused_buy_is_failed_and_moves_no_money(make_desk: MakeDesk,
+                                                        sim: Simulator) -> None:
+    kind = "bloomsms"
+    desk = await make_desk(kind)
+    sim.provider(kind).accounts[key_for(kind)].balance = Decimal("0.01")
+    country, price = await cheapest(desk, kind, "wa")
+    from bloomdesk.providers.errors import InsufficientFunds
+
+    with pytest.raises(InsufficientFunds):
+        await desk.buy(kind, "wa", country, price=price)
+    [failed] = desk.history(1)
+    assert failed.state is OrderState.FAILED and "balance" in (failed.note or "").lower()
+    assert sim.balance(kind, key_for(kind)) == Decimal("0.01")
+
+
+def test_newer_journal_is_refused_and_left_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    Store(path).close()
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA user_version=99")
+    db.commit()
+    db.close()
+    before = path.read_bytes()
+    with pytest.raises(SchemaTooNew) as refused:
+        Store(path)
+    assert "newer BloomDesk" in str(refused.value)
+    assert path.read_bytes() == before
+
+
+def test_unwritable_journal_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as failed:
+        Store(blocker / "journal.sqlite3")
+    assert "cannot be opened" in str(failed.value)

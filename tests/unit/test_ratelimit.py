@@ -1,0 +1,77 @@
+"""The request budget never exceeds the limit in any 60 s window, keeps room for the
+user, spaces background requests evenly, and honours Retry-After."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bloomdesk.core import ratelimit
+from bloomdesk.core.ratelimit import RateBudget
+
+
+class FakeTime:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def run(budget: RateBudget, clock: FakeTime, plan: list[tuple[bool, float]],
+        monkeypatch: pytest.MonkeyPatch) -> list[tuple[float, bool]]:
+    async def fake_sleep(seconds: float) -> None:
+        clock.now += seconds
+
+    monkeypatch.setattr(ratelimit.asyncio, "sleep", fake_sleep)
+    sent: list[tuple[float, bool]] = []
+
+    async def go() -> None:
+        for user, gap in plan:
+            clock.now += gap
+            await budget.acquire(user=user)
+            sent.append((clock.now, user))
+
+    asyncio.run(go())
+    return sent
+
+
+@settings(max_examples=60, deadline=None)
+@given(limit=st.integers(1, 120),
+       plan=st.lists(st.tuples(st.booleans(), st.floats(0, 3)), min_size=1, max_size=300))
+def test_no_window_exceeds_the_limit(limit: int, plan: list[tuple[bool, float]]) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        clock = FakeTime()
+        sent = run(RateBudget(limit, clock=clock), clock, plan, mp)
+    times = [t for t, _ in sent]
+    for i, start in enumerate(times):
+        in_window = sum(1 for t in times[i:] if t < start + 60)
+        assert in_window <= limit
+
+
+def test_background_leaves_room_for_the_user(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeTime()
+    budget = RateBudget(60, clock=clock)
+    run(budget, clock, [(False, 0.0)] * 50, monkeypatch)
+    assert budget.delay(user=False) > 0
+    assert budget.delay(user=True) == 0, "the user's buy or cancel goes at once"
+
+
+def test_background_requests_are_spread_evenly(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeTime()
+    budget = RateBudget(60, clock=clock)
+    sent = run(budget, clock, [(False, 0.0)] * 20, monkeypatch)
+    gaps = [b[0] - a[0] for a, b in zip(sent, sent[1:], strict=False)]
+    assert min(gaps) >= budget.spacing - 1e-9
+
+
+def test_retry_after_pauses_everything(monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeTime()
+    budget = RateBudget(60, clock=clock)
+    budget.pause(17)
+    assert budget.delay(user=True) == pytest.approx(17)
+    sent = run(budget, clock, [(True, 0.0)], monkeypatch)
+    assert sent[0][0] >= 1017
