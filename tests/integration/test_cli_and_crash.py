@@ -114,7 +114,7 @@ def test_sigkill_at_random_points(state: Path, sim: Simulator) -> None:
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     sim.fault(KIND, Fault("latency", op="buy", seconds=0.8, times=100))
-    for attempt in range(6):
+    for _ in range(6):
         sim.next_codes(KIND, 2.5)
         proc = subprocess.Popen([sys.executable, "-m", "bloomdesk.cli", "buy", "tg", "--wait"],
                                 env=cli_env(state), stdout=subprocess.PIPE,
