@@ -1,24 +1,141 @@
-"""``bloomdesk``: the command line that starts the desktop app."""
+"""``bloomdesk``: start the desktop app (qasync loop, logging, clean shutdown)."""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
+import logging.handlers
+import os
+import signal
 import sys
+from pathlib import Path
 
 from . import __version__
+from .redact import install_log_redaction
+
+log = logging.getLogger("bloomdesk")
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bloomdesk", description="BloomDesk desktop app")
+    parser.add_argument("--version", action="version", version=f"BloomDesk {__version__}")
+    parser.add_argument("--demo", action="store_true",
+                        help="run on the built-in simulator, with throwaway state")
+    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    parser.add_argument("--state-dir", help="where the order journal lives "
+                        "(or BLOOMDESK_STATE_DIR)")
+    return parser.parse_args(argv)
+
+
+def setup_logging(debug: bool, log_dir: Path) -> Path | None:
+    install_log_redaction()
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    # httpx logs every URL at INFO, query strings included: keep it quiet (and redacted)
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    logging.getLogger("httpcore").setLevel(logging.WARNING)
+    fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+    console = logging.StreamHandler()
+    console.setLevel(logging.DEBUG if debug else logging.WARNING)
+    console.setFormatter(fmt)
+    root.addHandler(console)
+    try:
+        log_dir.mkdir(parents=True, exist_ok=True)
+        path = log_dir / "bloomdesk.log"
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000,
+                                                       backupCount=3, encoding="utf-8")
+    except OSError as exc:
+        log.warning("Logging to a file is off: %s", exc.strerror)
+        return None
+    handler.setFormatter(fmt)
+    root.addHandler(handler)
+    return path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="bloomdesk", description=__doc__)
-    parser.add_argument("--version", action="version", version=f"BloomDesk {__version__}")
-    parser.add_argument("--demo", action="store_true",
-                        help="run against the built-in simulator, with throwaway state")
-    parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
-    parser.add_argument("--state-dir", help="where the order journal lives")
-    parser.parse_args(argv)
-    print("BloomDesk's main window is not built yet: it comes with the next milestone.\n"
-          "Meanwhile `python -m bloomdesk.sim` runs the provider simulator.", file=sys.stderr)
-    return 2
+    args = parse(argv)
+    os.environ.setdefault("QT_API", "pyside6")
+    import platformdirs
+
+    setup_logging(args.debug, Path(platformdirs.user_log_dir("BloomDesk", False)))
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("BloomDesk")
+    app.setOrganizationName("BloomDesk")
+    app.setApplicationVersion(__version__)
+    import qasync
+
+    try:
+        return int(qasync.run(run(app, args)))
+    except KeyboardInterrupt:
+        return 130
+
+
+def _wake_python() -> None:
+    """Nothing to do: running any Python lets pending signal handlers run."""
+
+
+async def run(app: object, args: argparse.Namespace) -> int:
+    """Open the window, wait for quit, then close everything before returning
+    (tasks left pending after the loop stops would never run)."""
+    from PySide6.QtCore import QSettings, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from .cli import journal_path, state_dir
+    from .core import Desk
+    from .demo import Demo
+    from .secrets import KeyStore
+    from .store import Store, StoreError
+    from .ui.main_window import MainWindow
+
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)
+    quit_event = asyncio.Event()
+    app.aboutToQuit.connect(quit_event.set)
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: quit_event.set())
+    # Python runs signal handlers only between bytecodes: wake it while Qt waits.
+    heartbeat = QTimer()
+    heartbeat.start(250)
+    heartbeat.timeout.connect(_wake_python)
+
+    demo = Demo() if args.demo else None
+    try:
+        if demo is not None:
+            desk = demo.start()
+            directory = demo.dir
+        else:
+            directory = state_dir(args.state_dir)
+            desk = Desk(Store(journal_path(directory)), KeyStore())
+    except StoreError as exc:
+        QMessageBox.critical(None, "BloomDesk cannot start", str(exc))
+        return 1
+    settings = QSettings(str(directory / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(desk, settings)
+    window.quitRequested.connect(quit_event.set)
+    if demo is not None:
+        window.setWindowTitle("BloomDesk — demo (simulated providers)")
+    window.show()
+    if desk.keys.notice:
+        window.banner.show_message(desk.keys.notice)
+    await desk.start()
+    window.refresh()
+    window.statusBar().showMessage("Ready", 3000)
+    try:
+        await quit_event.wait()
+    finally:
+        heartbeat.stop()
+        await window.shutdown()
+        await desk.stop()
+        desk.store.close()
+        if demo is not None:
+            demo.stop()
+        window.hide()
+        window.deleteLater()
+    log.info("BloomDesk closed cleanly")
+    return 0
 
 
 if __name__ == "__main__":

@@ -30,14 +30,16 @@ def env_name(label: str) -> str:
 
 
 class KeyStore:
-    def __init__(self, service: str = SERVICE) -> None:
+    def __init__(self, service: str = SERVICE, *, memory_only: bool = False) -> None:
+        """`memory_only` (the demo) never touches the OS keyring."""
         self.service = service
         self._session: dict[str, str] = {}
-        self.keyring_ok = self._probe()
+        self.memory_only = memory_only
+        self.keyring_ok = False if memory_only else self._probe()
 
     @property
     def notice(self) -> str | None:
-        return None if self.keyring_ok else NO_KEYRING
+        return None if self.keyring_ok or self.memory_only else NO_KEYRING
 
     def _probe(self) -> bool:
         try:

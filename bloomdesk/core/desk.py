@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -61,6 +61,7 @@ class Desk:
         self._open: dict[int, Order] = {o.id: o for o in store.open_orders()}
         self.balances: dict[str, tuple[Decimal, float]] = {}
         self.buying: set[int] = set()  # orders whose buy request is running in this process
+        self._background: set[asyncio.Task[None]] = set()
         self._started = False
 
     # ------------------------------------------------------------------ accounts
@@ -126,10 +127,16 @@ class Desk:
             self._providers[label] = provider
         return provider
 
+    def _later(self, coro: Coroutine[object, object, None]) -> None:
+        """Run in the background; stop() cancels it."""
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
     def _forget_provider(self, label: str) -> None:
         provider = self._providers.pop(label, None)
         if provider is not None:
-            asyncio.ensure_future(provider.aclose())
+            self._later(provider.aclose())
 
     def budget(self, label: str) -> RateBudget:
         budget = self._budgets.get(label)
@@ -169,6 +176,9 @@ class Desk:
         for poller in list(self._pollers.values()):
             await poller.stop()
         self._pollers.clear()
+        for task in list(self._background):
+            task.cancel()
+        await asyncio.gather(*self._background, return_exceptions=True)
         for provider in list(self._providers.values()):
             await provider.aclose()
         self._providers.clear()
@@ -297,7 +307,7 @@ class Desk:
             note=None)
         order = self.save(merged, "bought", what)
         self.wake(label)
-        asyncio.ensure_future(self._refresh_quietly(label))
+        self._later(self._refresh_quietly(label))
         return order
 
     # ------------------------------------------------------------------ actions
@@ -319,6 +329,27 @@ class Desk:
             return f"The provider accepts a cancel 2 minutes after purchase: wait {wait} s."
         return None
 
+    def blockers(self, order: Order) -> dict[str, str | None]:
+        """For each action on an order, why it is not possible now (None: it is)."""
+        caps = PROFILES[self.account(order.account).kind].capabilities \
+            if order.account in {a.label for a in self.accounts()} else frozenset()
+        title = PROFILES[self.account(order.account).kind].title
+        live = order.state.is_live and order.provider_id is not None
+        not_live = None if live else f"The order is {order.state.value}."
+        another = not_live or (None if order.code else "No code has arrived yet.")
+        return {
+            "cancel": self.cancel_blocker(order),
+            "complete": not_live,
+            "request_another_sms": f"{title} does not offer another SMS."
+            if "request_another_sms" not in caps else another,
+            "rerent": f"{title} does not offer renting the same number again."
+            if "rerent" not in caps else (None if order.code and order.provider_id
+                                          else "Only a number that received a code can be "
+                                          "rented again."),
+            "dismiss": None if order.state in (OrderState.UNKNOWN, OrderState.PENDING)
+            and order.id not in self.buying else "Only an unknown purchase can be dismissed.",
+        }
+
     async def cancel(self, order_id: int, reason: str = "Cancelled by you.") -> Order:
         order = self._live(order_id)
         blocker = self.cancel_blocker(order)
@@ -329,7 +360,7 @@ class Desk:
         await self.call(order.account, lambda p: p.cancel(pid))
         order = self.save(self._open.get(order.id, order).but(
             state=OrderState.CANCELLED, note=reason), "cancelled", reason)
-        asyncio.ensure_future(self._refresh_quietly(order.account))
+        self._later(self._refresh_quietly(order.account))
         return order
 
     async def complete(self, order_id: int) -> Order:

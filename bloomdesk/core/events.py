@@ -51,7 +51,12 @@ class EventBus:
 
     def subscribe(self, listener: Listener) -> Callable[[], None]:
         self._listeners.append(listener)
-        return lambda: self._listeners.remove(listener)
+
+        def unsubscribe() -> None:
+            if listener in self._listeners:  # twice is harmless
+                self._listeners.remove(listener)
+
+        return unsubscribe
 
     def publish(self, event: Event) -> None:
         for listener in list(self._listeners):

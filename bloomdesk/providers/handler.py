@@ -160,8 +160,8 @@ class HandlerProvider(Provider):
 
     async def buy(self, service: str, country: str | None = None,
                   max_price: Decimal | None = None) -> Activation:
-        text = await self._text("getNumber", service=service, country=country,
-                                maxPrice=max_price)
+        cap = max_price if self.profile.takes_max_price else None
+        text = await self._text("getNumber", service=service, country=country, maxPrice=cap)
         parts = self._expect(text, "ACCESS_NUMBER").split(":")
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise ProtocolError(excerpt=text)

@@ -39,6 +39,7 @@ class Profile:
     countries_by: str = "id"  # "id" (provider-local numbers) or "iso"
     needs_base_url: bool = False
     probe_active_list: bool = False  # ACTIVE_LIST exists on some servers only: probe once
+    takes_max_price: bool = True  # the buy accepts a price cap
 
     @property
     def auto_cancel_default(self) -> bool:
@@ -60,6 +61,7 @@ PROFILES: dict[str, Profile] = {
             cancel_status=8,
             refund_on_cancel=True,
             charge_silent_after=120.0,  # "cancel within 2 minutes … to avoid being charged"
+            takes_max_price=False,  # spec 000 documents service and country only
         ),
         Profile(
             kind="bloomsms",

@@ -1,0 +1,173 @@
+"""The price table's model: every offer of the chosen account(s) as plain tuples.
+
+Filtering and sorting happen inside the model over precomputed keys, in one pass of
+Python over lists (never row by row through a proxy), and formatting happens lazily
+in ``data()``: a keystroke in the filter re-selects ~100k rows in a few milliseconds.
+Favourites are pinned on top whatever the sort.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ..domain import Offer
+from .format import country_name, flag, money
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class Row(NamedTuple):
+    service_name: str
+    service: str
+    country_label: str  # flag + name, as shown
+    country: str  # the provider-local id sent back on buy
+    iso: str | None
+    price: Decimal
+    stock: int
+    account: str
+    search: str  # lower-cased text the filter matches
+    favourite_key: str
+
+
+COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account")
+STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT = range(len(COLUMNS))
+_SORT_KEYS: dict[int, Callable[[Row], Any]] = {
+    STAR: lambda r: r.favourite_key, SERVICE: lambda r: r.service_name.lower(),
+    CODE: lambda r: r.service, COUNTRY: lambda r: r.country_label.lower(),
+    PRICE: lambda r: r.price, STOCK: lambda r: r.stock, ACCOUNT: lambda r: r.account,
+}
+
+
+def favourite_key(service: str, iso: str | None, country_label: str) -> str:
+    """Favourites name a service in a country, across accounts (ids are provider-local)."""
+    return f"{service}@{iso or country_label}"
+
+
+def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
+    rows = []
+    for o in offers:
+        name = country_name(o.country_iso, o.country_name or o.country)
+        badge = flag(o.country_iso)
+        label = f"{badge} {name}" if badge else name
+        rows.append(Row(o.service_name, o.service, label, o.country, o.country_iso, o.price,
+                        o.stock, account,
+                        f"{o.service_name} {o.service} {name} {o.country_iso or ''}".lower(),
+                        favourite_key(o.service, o.country_iso, name)))
+    return rows
+
+
+class OffersModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = []
+        self._visible: list[int] = []
+        self._filter: list[str] = []
+        self._hide_empty = False
+        self._sort = (PRICE, Qt.SortOrder.AscendingOrder)
+        self.favourites: set[str] = set()
+
+    # ------------------------------------------------------------------ Qt API
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._visible)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
+                and section == STAR:
+            return "Favourites stay on top (toggle with F or a click on the star)"
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._visible):
+            return None
+        row = self._rows[self._visible[index.row()]]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == STAR:
+                return "★" if row.favourite_key in self.favourites else "☆"
+            if col == PRICE:
+                return money(row.price)
+            if col == STOCK:
+                return "out of stock" if row.stock <= 0 else f"{row.stock:,}"
+            return (None, row.service_name, row.service, row.country_label, None, None,
+                    row.account)[col]
+        if role == SORT_ROLE:
+            return _SORT_KEYS[col](row)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, STOCK):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.stock <= 0:
+                return QColor("#9a9a9a")
+            if col == STAR and row.favourite_key in self.favourites:
+                return QColor("#d49a00")
+        if role == Qt.ItemDataRole.ToolTipRole and col == COUNTRY:
+            return f"{row.country_label} — id {row.country} at {row.account}"
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = (column, order)
+        self._order_visible()
+        self.layoutChanged.emit()
+
+    # ------------------------------------------------------------------ loading
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self._select()
+        self.endResetModel()
+
+    def set_filter(self, text: str, hide_out_of_stock: bool | None = None) -> None:
+        terms = text.lower().split()
+        hide = self._hide_empty if hide_out_of_stock is None else hide_out_of_stock
+        if terms == self._filter and hide == self._hide_empty:
+            return
+        self.beginResetModel()
+        self._filter, self._hide_empty = terms, hide
+        self._select()
+        self.endResetModel()
+
+    def toggle_favourite(self, row: int) -> None:
+        key = self._rows[self._visible[row]].favourite_key
+        self.favourites.symmetric_difference_update({key})
+        self.sort(*self._sort)
+
+    def offer_at(self, row: int) -> Row | None:
+        return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
+
+    @property
+    def total(self) -> int:
+        return len(self._rows)
+
+    def _select(self) -> None:
+        rows, terms = self._rows, self._filter
+        if terms:
+            visible = [i for i, r in enumerate(rows) if all(t in r.search for t in terms)]
+        else:
+            visible = list(range(len(rows)))
+        if self._hide_empty:
+            visible = [i for i in visible if rows[i].stock > 0]
+        self._visible = visible
+        self._order_visible()
+
+    def _order_visible(self) -> None:
+        column, order = self._sort
+        key = _SORT_KEYS[column]
+        rows = self._rows
+        self._visible.sort(key=lambda i: key(rows[i]),
+                           reverse=order == Qt.SortOrder.DescendingOrder)
+        if self.favourites:
+            favs = self.favourites
+            self._visible.sort(key=lambda i: rows[i].favourite_key not in favs)

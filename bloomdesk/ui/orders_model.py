@@ -1,0 +1,133 @@
+"""Live orders, updated row by row: an arriving order is inserted, a changed one emits
+``dataChanged`` for its row, a finished one is removed; the countdown columns are
+refreshed by a one-second tick without touching the rest."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from ..core import Order, OrderState
+from .format import countdown, money
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+COLUMNS = ("#", "Phone", "Service", "Country", "Price", "Status", "Code", "Expires in",
+           "Free cancel", "Account")
+(NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, CODE, EXPIRES, FREE_CANCEL,
+ ACCOUNT) = range(len(COLUMNS))
+URGENT = 30.0  # seconds: a countdown under this turns red
+
+_STATUS_TEXT = {
+    OrderState.PENDING: "buying…", OrderState.UNKNOWN: "unknown — checking",
+    OrderState.WAITING: "waiting for SMS", OrderState.RECEIVED: "code received",
+    OrderState.WAITING_RETRY: "waiting for next SMS", OrderState.COMPLETED: "completed",
+    OrderState.CANCELLED: "cancelled", OrderState.EXPIRED: "expired",
+    OrderState.FAILED: "failed",
+}
+
+
+class OrdersModel(QAbstractTableModel):
+    def __init__(self, clock: Callable[[], float] = time.time, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self._orders: list[Order] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._orders)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {FREE_CANCEL: "Time left to cancel a silent order for free",
+                    EXPIRES: "Time until the provider ends the order"}.get(section)
+        return None
+
+    def _seconds(self, order: Order, col: int) -> float | None:
+        now = self.clock()
+        if col == EXPIRES and order.expires_at:
+            return order.expires_at - now
+        if col == FREE_CANCEL and order.free_cancel_until and order.silent:
+            return order.free_cancel_until - now
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._orders):
+            return None
+        order, col = self._orders[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col in (EXPIRES, FREE_CANCEL):
+                text = countdown(self._seconds(order, col))
+                if col == FREE_CANCEL and text and not order.auto_cancel:
+                    text += " (auto-cancel off)"
+                return text
+            return (f"{order.id}", order.phone or "—", order.service, order.country or "—",
+                    money(order.price), _STATUS_TEXT[order.state], order.code or "",
+                    None, None, order.account)[col]
+        if role == Qt.ItemDataRole.ForegroundRole:
+            left = self._seconds(order, col)
+            if left is not None and left < URGENT:
+                return QColor("#c62828")
+            if col == STATUS and order.state is OrderState.UNKNOWN:
+                return QColor("#c62828")
+            if col == CODE and order.code:
+                return QColor("#1b5e20")
+        if role == Qt.ItemDataRole.FontRole and col == CODE and order.code:
+            return self._bold
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return order.note or _STATUS_TEXT[order.state]
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, EXPIRES, FREE_CANCEL):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    # ------------------------------------------------------------------ updates
+    def row_of(self, order_id: int) -> int:
+        for row, order in enumerate(self._orders):
+            if order.id == order_id:
+                return row
+        return -1
+
+    def order_at(self, row: int) -> Order | None:
+        return self._orders[row] if 0 <= row < len(self._orders) else None
+
+    def set_orders(self, orders: list[Order]) -> None:
+        self.beginResetModel()
+        self._orders = [o for o in orders if not o.state.is_final]
+        self.endResetModel()
+
+    def upsert(self, order: Order) -> None:
+        row = self.row_of(order.id)
+        if order.state.is_final:
+            if row >= 0:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._orders[row]
+                self.endRemoveRows()
+            return
+        if row < 0:
+            row = len(self._orders)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._orders.append(order)
+            self.endInsertRows()
+            return
+        if self._orders[row] != order:
+            self._orders[row] = order
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def tick(self) -> None:
+        """Refresh the countdowns only."""
+        if self._orders:
+            self.dataChanged.emit(self.index(0, EXPIRES),
+                                  self.index(len(self._orders) - 1, FREE_CANCEL),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

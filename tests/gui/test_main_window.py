@@ -1,0 +1,299 @@
+"""The real window on the simulator, driven as a user would: keys, clicks, what shows."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.secrets import KeyStore
+from bloomdesk.sim import Simulator
+from bloomdesk.store import Store
+from bloomdesk.ui.codes import SECRET_HINT
+from bloomdesk.ui.main_window import MainWindow
+from bloomdesk.ui.offers_model import OffersModel, make_rows
+from bloomdesk.ui.orders_model import OrdersModel
+
+KEYS = {"bloomsms": "sk_gui_bloomsms_000001", "smsbulk": "gui-smsbulk-key-000001"}
+START = Decimal("10.00")
+
+
+@pytest.fixture
+def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    asyncio.set_event_loop(None)
+    loop.close()
+
+
+Scenario = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
+
+
+async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the window")
+        await asyncio.sleep(0.05)
+
+
+def run_window(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, scenario: Scenario,
+               *, latency: float = 0.0, kinds: tuple[str, ...] = ("bloomsms", "smsbulk"),
+               confirm: bool = True) -> None:
+    async def main() -> None:
+        with Simulator(latency=latency) as sim:
+            for prov in sim.providers.values():
+                prov.rules.code_delay = 1.0
+            desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
+                        settings=DeskSettings(timeout=10))
+            for kind in kinds:
+                sim.add_account(kind, KEYS.get(kind, f"gui-{kind}-key-0001"), START)
+                desk.add_account(kind, kind, KEYS.get(kind, f"gui-{kind}-key-0001"),
+                                 sim.url(kind))
+            window = MainWindow(desk, confirm_buys=confirm)
+            window.show()
+            window.activateWindow()  # shortcuts fire in the active window, as for a user
+            await until(window.isActiveWindow, timeout=5)
+            await desk.start()
+            window.refresh()
+            try:
+                await scenario(window, sim)
+            finally:
+                await window.shutdown()
+                await desk.stop()
+                desk.store.close()
+                window.hide()
+                window.deleteLater()  # deleted now, while its loop still runs
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    qloop.run_until_complete(main())
+
+
+async def in_stock(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:
+    offers = [o for o in await desk.offers(label, service) if o.stock > 60]
+    best = min(offers, key=lambda o: o.price)
+    return best.country, best.price
+
+
+def buy_first_in_stock(window: MainWindow, qtbot: Any, text: str = "telegram") -> None:
+    window.prices.filter.setText(text)
+    window.prices.apply_filter()
+    window.prices.hide_empty.setChecked(True)
+    table = window.prices.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+
+def accept_confirmation(window: MainWindow) -> str:
+    box = QApplication.activeModalWidget() or next(
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible())
+    assert isinstance(box, QMessageBox)
+    text = box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    window.activateWindow()  # what the window manager does when a dialog closes
+    return text
+
+
+def test_buy_code_clipboard_and_refund(qloop: qasync.QEventLoop, qtbot: Any,
+                                       tmp_path: Path) -> None:
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        await until(lambda: window.prices.model.total > 100_000)
+        await until(lambda: "$10.00" in window.balances.text_of("bloomsms"))
+        buy_first_in_stock(window, qtbot)
+        await until(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+        question = accept_confirmation(window)
+        assert "Balance after" in question and "USD" in question
+        await until(lambda: window.orders_model.rowCount() == 1
+                    and bool(getattr(window.orders_model.order_at(0), "phone", None)))
+        order = window.orders_model.order_at(0)
+        assert order is not None and order.phone and order.state is OrderState.WAITING
+        # the code arrives: in the pane, then on the clipboard with the secret hint
+        await until(lambda: window.codes.count() == 1)
+        code = window.codes.nth(0).code  # type: ignore[union-attr]
+        assert code == sim.activations("bloomsms")[0].code
+        await until(window.isActiveWindow, timeout=5)
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+        clipboard = QGuiApplication.clipboard()
+        assert clipboard.text() == code
+        assert bytes(clipboard.mimeData().data(SECRET_HINT)) == b"secret"
+        # a second order stays silent; cancel it and see the refund in the header
+        sim.next_codes("bloomsms", None)
+        buy_first_in_stock(window, qtbot)
+        await until(lambda: any(isinstance(w, QMessageBox) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()))
+        accept_confirmation(window)
+        await until(lambda: window.orders_model.rowCount() == 2
+                    and bool(getattr(window.orders_model.order_at(1), "phone", None)))
+        silent = window.orders_model.order_at(1)
+        assert silent is not None
+        charged = START - (order.price or 0) - (silent.price or 0)
+        await until(lambda: f"${charged:.2f}" in window.balances.text_of("bloomsms"))
+        window.orders.select_order(silent.id)
+        window._update_actions()
+        cancel = window.orders.buttons["cancel"]
+        assert cancel.isEnabled()
+        qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+        await until(lambda: window.orders_model.row_of(silent.id) == -1)
+        refunded = START - (order.price or 0)
+        await until(lambda: f"${refunded:.2f}" in window.balances.text_of("bloomsms"))
+        assert sim.balance("bloomsms", KEYS["bloomsms"]) == refunded
+        # quitting clears the clipboard, because it still holds our code
+        await window.shutdown()
+        assert clipboard.text() == ""
+
+    run_window(qloop, qtbot, tmp_path, scenario)
+
+
+def test_provider_error_shows_without_a_modal(qloop: qasync.QEventLoop, qtbot: Any,
+                                              tmp_path: Path) -> None:
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        await until(lambda: window.prices.model.total > 100_000)
+        sim.provider("bloomsms").accounts[KEYS["bloomsms"]].balance = Decimal("0.00")
+        buy_first_in_stock(window, qtbot)
+        await until(lambda: window.banner.isVisible())
+        assert "balance is too low" in window.banner.label.text()
+        assert QApplication.activeModalWidget() is None
+        assert window.orders_model.rowCount() == 0, "a refused buy leaves no active order"
+        assert [o.state for o in window.desk.history()] == [OrderState.FAILED]
+
+    run_window(qloop, qtbot, tmp_path, scenario, confirm=False)
+
+
+def test_actions_say_why_they_are_disabled(qloop: qasync.QEventLoop, qtbot: Any,
+                                           tmp_path: Path) -> None:
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        await until(lambda: window.prices.model.total > 100_000)
+        sim.next_codes("smsbulk", None)
+        country, price = await in_stock(window.desk, "smsbulk")
+        order = await window.desk.buy("smsbulk", "tg", country, price=price)
+        await until(lambda: window.orders_model.rowCount() == 1)
+        window.orders.select_order(order.id)
+        window._update_actions()
+        buttons = window.orders.buttons
+        assert not buttons["request_another_sms"].isEnabled()
+        assert "does not offer another SMS" in buttons["request_another_sms"].toolTip()
+        assert not buttons["rerent"].isEnabled()
+        assert "does not offer renting" in buttons["rerent"].toolTip()
+        assert buttons["cancel"].isEnabled() and buttons["complete"].isEnabled()
+
+    run_window(qloop, qtbot, tmp_path, scenario)
+
+
+def test_shortcuts(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        await until(lambda: window.prices.model.total > 100_000)
+        qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert window.prices.filter.hasFocus()
+        qtbot.keyClicks(window.prices.filter, "whatsapp united kingdom")
+        await until(lambda: window.prices.model.rowCount() < 10)
+        model = window.prices.model
+        shown = [model.offer_at(i) for i in range(model.rowCount())]
+        assert "wa" in {r.service for r in shown if r}
+        assert all(r and "whatsapp" in r.service_name.lower()
+                   and r.country_label.endswith("United Kingdom") for r in shown)
+        # three codes: Ctrl+1..3 copy the n-th newest, Ctrl+C the selected one
+        country, price = await in_stock(window.desk, "bloomsms")
+        for _ in range(3):
+            await window.desk.buy("bloomsms", "tg", country, price=price)
+        await until(lambda: window.codes.count() == 3)
+        newest_first = [window.codes.nth(i).code for i in range(3)]  # type: ignore[union-attr]
+        clipboard = QGuiApplication.clipboard()
+        for n, code in enumerate(newest_first, start=1):
+            qtbot.keyClick(window, getattr(Qt.Key, f"Key_{n}"),
+                           Qt.KeyboardModifier.ControlModifier)
+            assert clipboard.text() == code
+        window.codes.list.setCurrentRow(2)
+        qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+        assert clipboard.text() == newest_first[2]
+        before = sim.sent("bloomsms", "balance")
+        qtbot.keyClick(window, Qt.Key.Key_F5)
+        await until(lambda: sim.sent("bloomsms", "balance") > before)
+        asked: list[bool] = []
+        window.quitRequested.connect(lambda: asked.append(True))
+        qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        assert asked == [True], "Ctrl+Q asks the app to quit"
+
+    run_window(qloop, qtbot, tmp_path, scenario)
+
+
+def test_clipboard_clears_only_its_own_code(qapp: QApplication, qtbot: Any) -> None:
+    from bloomdesk.ui.codes import SecretClipboard
+
+    clip = SecretClipboard(0.2)
+    clip.copy("111111")
+    with qtbot.waitSignal(clip.cleared, timeout=2000):
+        pass
+    assert QGuiApplication.clipboard().text() == ""
+    clip.copy("222222")
+    QGuiApplication.clipboard().setText("something the user copied")
+    qtbot.wait(400)
+    assert QGuiApplication.clipboard().text() == "something the user copied"
+
+
+def test_models_pass_the_model_tester(qtmodeltester: Any, qapp: QApplication) -> None:
+    from bloomdesk.core import Order
+    from bloomdesk.domain import Offer
+
+    offers = OffersModel()
+    offers.set_rows(make_rows("acct", [
+        Offer("wa", "Whatsapp", "187", Decimal("0.50"), 10, "USA", "US"),
+        Offer("tg", "Telegram", "16", Decimal("0.20"), 0, "United Kingdom", "GB"),
+        Offer("go", "Google", "0", Decimal("0.30"), 5, "Russia", "RU")]))
+    offers.sort(4, Qt.SortOrder.DescendingOrder)
+    offers.favourites.add("go@RU")
+    offers.set_filter("a")
+    qtmodeltester.check(offers)
+    orders = OrdersModel()
+    now = time.time()
+    orders.set_orders([Order(1, "a", "wa", "187", OrderState.WAITING, now, "x1", "+1555",
+                             Decimal("0.5"), expires_at=now + 600, free_cancel_until=now + 100,
+                             updated_at=now)])
+    orders.upsert(Order(2, "a", "tg", "16", OrderState.RECEIVED, now, "x2", "+44", None,
+                        code="123456", updated_at=now))
+    qtmodeltester.check(orders)
+
+
+def test_event_loop_stays_responsive_under_fifty_slow_orders(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    stalls: list[float] = []
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        last = [time.monotonic()]
+
+        def tick() -> None:
+            now = time.monotonic()
+            stalls.append(now - last[0] - 0.02)
+            last[0] = now
+
+        timer = QTimer()
+        timer.setInterval(20)
+        timer.timeout.connect(tick)
+        timer.start()
+        await until(lambda: window.prices.model.total > 100_000, timeout=60)
+        stalls.clear()
+        last[0] = time.monotonic()
+        country, price = await in_stock(window.desk, "smsbulk")
+        buys = [window.desk.buy("smsbulk", "tg", country, price=price) for _ in range(50)]
+        await asyncio.gather(*buys)
+        await until(lambda: window.orders_model.rowCount() == 50, timeout=30)
+        await until(lambda: window.codes.count() >= 45, timeout=60)
+        timer.stop()
+
+    run_window(qloop, qtbot, tmp_path, scenario, latency=1.0, kinds=("smsbulk",))
+    assert stalls, "the timer ticked"
+    assert max(stalls) < 0.1, f"longest stall {max(stalls) * 1000:.0f} ms"
