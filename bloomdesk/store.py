@@ -172,14 +172,20 @@ class Store:
         return order.but(id=number)
 
     def save(self, order: Order, event: str | None = None, detail: str | None = None) -> Order:
-        order = order.but(updated_at=time.time())
+        return self.save_many([(order, event, detail)])[0]
+
+    def save_many(self, changes: list[tuple[Order, str | None, str | None]]) -> list[Order]:
+        """Several orders' new states in one durable transaction (one fsync)."""
+        now = time.time()
+        saved = [order.but(updated_at=now) for order, _, _ in changes]
         with self._tx() as db:
-            db.execute(f"UPDATE orders SET {','.join(f + '=?' for f in _FIELDS)} WHERE id=?",
-                       (*_row(order), order.id))
-            if event:
-                db.execute("INSERT INTO events (order_id, at, what, detail) VALUES (?,?,?,?)",
-                           (order.id, time.time(), event, detail))
-        return order
+            for order, (_, event, detail) in zip(saved, changes, strict=True):
+                db.execute(f"UPDATE orders SET {','.join(f + '=?' for f in _FIELDS)} "
+                           "WHERE id=?", (*_row(order), order.id))
+                if event:
+                    db.execute("INSERT INTO events (order_id, at, what, detail) "
+                               "VALUES (?,?,?,?)", (order.id, now, event, detail))
+        return saved
 
     def get(self, order_id: int) -> Order | None:
         rows = self._read("SELECT * FROM orders WHERE id=?", (order_id,))

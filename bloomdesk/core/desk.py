@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import httpx
 
-from ..domain import Activation, Offer
+from ..domain import Activation, Country, Offer
 from ..providers import PROFILES, Provider, connect
 from ..providers.errors import ProtocolError, ProviderError, Rejected, Unavailable
 from ..secrets import KeyStore
@@ -203,16 +203,22 @@ class Desk:
 
     def save(self, order: Order, event: str | None = None, detail: str | None = None) -> Order:
         """Journal an order's new state and tell every listener."""
-        previous = self._open.get(order.id)
-        order = self.store.save(order, event or order.state.value, detail)
-        if order.state.is_final:
-            self._open.pop(order.id, None)
-        else:
-            self._open[order.id] = order
-        self.bus.publish(OrderChanged(order))
-        if order.code and (previous is None or previous.code != order.code):
-            self.bus.publish(CodeReceived(order))
-        return order
+        return self.save_many([order], event, detail)[0]
+
+    def save_many(self, orders: list[Order], event: str | None = None,
+                  detail: str | None = None) -> list[Order]:
+        """Journal several orders in one transaction, then tell every listener."""
+        previous = [self._open.get(o.id) for o in orders]
+        saved = self.store.save_many([(o, event or o.state.value, detail) for o in orders])
+        for order, before in zip(saved, previous, strict=True):
+            if order.state.is_final:
+                self._open.pop(order.id, None)
+            else:
+                self._open[order.id] = order
+            self.bus.publish(OrderChanged(order))
+            if order.code and (before is None or before.code != order.code):
+                self.bus.publish(CodeReceived(order))
+        return saved
 
     def merge(self, order: Order, act: Activation) -> Order:
         """An order updated with what the provider just said of it."""
@@ -237,6 +243,11 @@ class Desk:
     async def offers(self, label: str, service: str | None = None,
                      country: str | None = None) -> list[Offer]:
         result = await self.call(label, lambda p: p.offers(country=country, service=service))
+        assert isinstance(result, list)
+        return result
+
+    async def countries(self, label: str) -> list[Country]:
+        result = await self.call(label, lambda p: p.countries(), user=False)
         assert isinstance(result, list)
         return result
 

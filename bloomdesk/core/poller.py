@@ -186,14 +186,20 @@ class Poller:
                                           user=False)
             assert isinstance(result, list)
             by_id = {a.id: a for a in result}
+            changed, gone = [], []
             for order in orders:
                 act = by_id.get(order.provider_id or "")
-                if act is not None:
-                    self._apply(order.id, act)
-                else:  # no longer active: ask for its final state once
-                    self._due[order.id] = 0.0
-                    self._in_flight.discard(order.id)
-                    await self._poll_one(order)
+                merged = self._merged(order.id, act) if act is not None else None
+                if act is None:
+                    gone.append(order)
+                elif merged is not None:
+                    changed.append(merged)
+            if changed:  # one transaction for the whole list: one fsync, not N
+                self.desk.save_many(changed)
+            for order in gone:  # no longer active: ask for its final state once
+                self._due[order.id] = 0.0
+                self._in_flight.discard(order.id)
+                await self._poll_one(order)
             ok = True
         except RateLimited:
             pass
@@ -205,15 +211,20 @@ class Poller:
                 self._after(order, ok)
             self.wake()
 
-    def _apply(self, order_id: int, act: Activation) -> None:
+    def _merged(self, order_id: int, act: Activation) -> Order | None:
+        """The order as the provider now describes it, or None when nothing changed."""
         current = self.desk._open.get(order_id)
         if current is None:
-            return
+            return None
         merged = self.desk.merge(current, act)
         now = self.desk.clock()
         if merged.state is OrderState.RECEIVED and merged.expires_at and now > merged.expires_at:
             merged = merged.but(state=OrderState.EXPIRED, note="Ended at expiry.")
-        if merged != current:
+        return merged if merged != current else None
+
+    def _apply(self, order_id: int, act: Activation) -> None:
+        merged = self._merged(order_id, act)
+        if merged is not None:
             self.desk.save(merged)
 
     def _gone(self, order_id: int) -> None:

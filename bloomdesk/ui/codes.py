@@ -7,6 +7,7 @@ clipboard still holds that code (as KeePassXC does).
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal
@@ -95,10 +96,17 @@ class CodesPane(QWidget):
         self._orders[key] = order
         item = QListWidgetItem()
         item.setData(_ROLE, key)
-        item.setText(f"{order.code}\n{order.service} · {order.phone or ''} · #{order.id}")
-        item.setFont(self._mono)
         item.setToolTip(order.text or order.code)
+        label = QLabel(
+            f"<div style='font-family:{self._mono.family()}; font-size:22pt; "
+            f"font-weight:bold'>{html.escape(order.code)}</div>"
+            f"<div style='color:#666'>{html.escape(order.service)} · "
+            f"{html.escape(order.phone or '')} · order #{order.id}</div>")
+        label.setContentsMargins(8, 4, 8, 6)
+        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        item.setSizeHint(label.sizeHint())
         self.list.insertItem(0, item)
+        self.list.setItemWidget(item, label)
         self.empty.hide()
 
     def nth(self, n: int) -> Order | None:

@@ -34,6 +34,7 @@ from ..store import StoreError
 from .balances import BalanceBar
 from .bridge import DeskBridge
 from .codes import CodesPane, SecretClipboard
+from .format import country_name, flag
 from .offers_model import Row, make_rows
 from .orders_model import OrdersModel
 from .orders_panel import OrdersPanel
@@ -212,8 +213,21 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.refresh_balances()
+        for account in self.desk.accounts():
+            if not any(key[0] == account.label for key in self.orders_model.country_labels):
+                self.spawn(self._load_names(account.label), f"Loading countries of "
+                           f"{account.label}")
         self._offers.clear()
         self.show_offers()
+
+    async def _load_names(self, label: str) -> None:
+        countries = await self.desk.countries(label)
+        for country in countries:
+            name = country_name(country.iso, country.name)
+            badge = flag(country.iso)
+            self.orders_model.country_labels[(label, country.id)] = \
+                f"{badge} {name}" if badge else name
+        self.orders_model.names_changed()
 
     def refresh_balances(self) -> None:
         self.statusBar().showMessage("Refreshing balances…", 3000)
@@ -250,6 +264,9 @@ class MainWindow(QMainWindow):
         finally:
             self._loading.discard(label)
         self._offers[label] = make_rows(label, offers)
+        for offer in offers:
+            self.orders_model.service_names.setdefault(offer.service, offer.service_name)
+        self.orders_model.names_changed()
         chosen = self.prices.chosen()
         if chosen in (label, ALL):
             self.show_offers()

@@ -37,6 +37,9 @@ class OrdersModel(QAbstractTableModel):
         super().__init__(parent)
         self.clock = clock
         self._orders: list[Order] = []
+        # (account, provider-local country id) -> "flag name"; service code -> name
+        self.country_labels: dict[tuple[str, str], str] = {}
+        self.service_names: dict[str, str] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -73,7 +76,11 @@ class OrdersModel(QAbstractTableModel):
                 if col == FREE_CANCEL and text and not order.auto_cancel:
                     text += " (auto-cancel off)"
                 return text
-            return (f"{order.id}", order.phone or "—", order.service, order.country or "—",
+            country = self.country_labels.get((order.account, order.country or ""),
+                                              order.country or "—")
+            service = self.service_names.get(order.service)
+            service = f"{service} ({order.service})" if service else order.service
+            return (f"{order.id}", order.phone or "—", service, country,
                     money(order.price), _STATUS_TEXT[order.state], order.code or "",
                     None, None, order.account)[col]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -124,6 +131,11 @@ class OrdersModel(QAbstractTableModel):
         if self._orders[row] != order:
             self._orders[row] = order
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def names_changed(self) -> None:
+        if self._orders:
+            self.dataChanged.emit(self.index(0, SERVICE),
+                                  self.index(len(self._orders) - 1, COUNTRY))
 
     def tick(self) -> None:
         """Refresh the countdowns only."""

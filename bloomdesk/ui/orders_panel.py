@@ -48,7 +48,9 @@ class OrdersPanel(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((40, 130, 60, 60, 70, 130, 80, 80, 90)):
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        for col, width in enumerate((36, 125, 140, 150, 60, 125, 75, 75, 80)):
             self.table.setColumnWidth(col, width)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
