@@ -7,7 +7,7 @@ balance.  Nothing here imports Qt or does I/O.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from decimal import Decimal
 
@@ -70,3 +70,65 @@ class Activation:
     text: str | None = None
     expires_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+
+class OrderState(enum.StrEnum):
+    PENDING = "pending"  # journaled, the buy request about to leave or in flight
+    UNKNOWN = "unknown"  # the buy's answer never came: the order may exist
+    WAITING = "waiting"
+    RECEIVED = "received"
+    WAITING_RETRY = "waiting_retry"
+    COMPLETED = "completed"
+    CANCELLED = "cancelled"
+    EXPIRED = "expired"
+    FAILED = "failed"  # the buy was refused or never sent: no money moved
+
+    @property
+    def is_final(self) -> bool:
+        return self in (OrderState.COMPLETED, OrderState.CANCELLED, OrderState.EXPIRED,
+                        OrderState.FAILED)
+
+    @property
+    def is_live(self) -> bool:
+        """The provider holds a live number for it: poll it."""
+        return self in (OrderState.WAITING, OrderState.RECEIVED, OrderState.WAITING_RETRY)
+
+    @classmethod
+    def of(cls, status: Status) -> OrderState:
+        return cls(status.value)
+
+
+@dataclass(frozen=True, slots=True)
+class AccountInfo:
+    label: str
+    kind: str
+    base_url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    id: int  # BloomDesk's own order number: stable before the provider answers
+    account: str
+    service: str
+    country: str | None
+    state: OrderState
+    created_at: float
+    provider_id: str | None = None
+    phone: str | None = None
+    price: Decimal | None = None
+    max_price: Decimal | None = None
+    code: str | None = None
+    text: str | None = None
+    expires_at: float | None = None
+    free_cancel_until: float | None = None  # silence after this costs money
+    cancel_not_before: float | None = None  # the provider refuses a cancel before this
+    auto_cancel: bool = False
+    note: str | None = None  # why it stands as it does, for the user
+    updated_at: float = 0.0
+    code_at: float | None = None
+
+    def but(self, **changes: object) -> Order:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    @property
+    def silent(self) -> bool:
+        return self.code is None and self.state in (OrderState.WAITING, OrderState.PENDING)

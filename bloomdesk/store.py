@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from .core.model import AccountInfo, Order, OrderState
+from .domain import AccountInfo, Order, OrderState
 
 SCHEMA_VERSION = 1
 
@@ -119,16 +119,26 @@ class Store:
     def _tx(self) -> Iterator[sqlite3.Connection]:
         try:
             self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        except sqlite3.Error as exc:
+            raise StoreError(_message(exc)) from None
+        try:
+            yield self._db
             self._db.execute("COMMIT")
         except sqlite3.Error as exc:
-            if self._db.in_transaction:
-                self._db.execute("ROLLBACK")
+            self._rollback()  # keep the original error: it says what went wrong
             raise StoreError(_message(exc)) from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite already rolls back on some errors (a full disk): only roll back what
+        # is still open, and never let a failed rollback hide the real error.
+        if self._db.in_transaction:
+            try:
+                self._db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     def _read(self, sql: str, args: tuple[object, ...] = ()) -> list[sqlite3.Row]:
         try:

@@ -1,7 +1,7 @@
 """The Qt-free core: the Desk (accounts, order book, pollers, rate limits, auto-cancel,
 reconciliation, history).  Pure asyncio; the window and the CLI both drive it."""
 
+from ..domain import AccountInfo, Order, OrderState
 from .desk import Desk, DeskSettings
-from .model import AccountInfo, Order, OrderState
 
 __all__ = ["AccountInfo", "Desk", "DeskSettings", "Order", "OrderState"]

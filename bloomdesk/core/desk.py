@@ -19,13 +19,12 @@ from decimal import Decimal
 
 import httpx
 
-from ..domain import Activation, Country, Offer
+from ..domain import AccountInfo, Activation, Country, Offer, Order, OrderState
 from ..providers import PROFILES, Provider, connect
 from ..providers.errors import ProtocolError, ProviderError, Rejected, Unavailable
 from ..secrets import KeyStore
 from ..store import Store
 from .events import BalanceChanged, CodeReceived, ErrorRaised, EventBus, OrderAdded, OrderChanged
-from .model import AccountInfo, Order, OrderState
 from .poller import Poller
 from .ratelimit import RateBudget
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .model import Order
+from ..domain import Order
 
 log = logging.getLogger(__name__)
 

@@ -17,10 +17,9 @@ import random
 from collections.abc import Coroutine
 from typing import TYPE_CHECKING
 
-from ..domain import Activation
+from ..domain import Activation, Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited
 from .events import ErrorRaised
-from .model import Order, OrderState
 
 if TYPE_CHECKING:
     from .desk import Desk
