@@ -97,6 +97,9 @@ class MainWindow(QMainWindow):
         self._build()
         self._connect()
         self._shortcuts()
+        if settings is not None:
+            saved = settings.value("prices/favourites", [])
+            self.prices.model.favourites = set(saved if isinstance(saved, list) else [saved])
         self.reload_accounts()
         self.orders_model.set_orders(desk.open_orders())
         for order in desk.history(200):
@@ -136,6 +139,7 @@ class MainWindow(QMainWindow):
         self.balances.refresh_button.clicked.connect(self.refresh)
         self.prices.accountChosen.connect(self.show_offers)
         self.prices.table.buyRequested.connect(self.request_buy)
+        self.prices.table.favouriteToggled.connect(self._save_favourites)
         self.orders.actionRequested.connect(self._action)
         self.orders.phoneCopied.connect(self._copy_phone)
         self.orders.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -271,6 +275,11 @@ class MainWindow(QMainWindow):
         if chosen in (label, ALL):
             self.show_offers()
         self.statusBar().showMessage(f"Prices of {label} loaded ({len(offers):,} offers)", 4000)
+
+    def _save_favourites(self) -> None:
+        if self.settings is not None:
+            self.settings.setValue("prices/favourites", sorted(self.prices.model.favourites))
+            self.settings.sync()
 
     def focus_filter(self) -> None:
         self.prices.filter.setFocus()

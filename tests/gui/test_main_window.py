@@ -13,6 +13,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from bloomdesk.core import Desk, DeskSettings, OrderState
@@ -243,6 +244,33 @@ def test_clipboard_clears_only_its_own_code(qapp: QApplication, qtbot: Any) -> N
     QGuiApplication.clipboard().setText("something the user copied")
     qtbot.wait(400)
     assert QGuiApplication.clipboard().text() == "something the user copied"
+
+
+def test_favourites_stay_on_top_across_restarts(qapp: QApplication, tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from bloomdesk.domain import Offer
+
+    offers = [Offer("wa", "Whatsapp", "187", Decimal("0.50"), 10, "USA", "US"),
+              Offer("tg", "Telegram", "16", Decimal("0.20"), 4, "United Kingdom", "GB")]
+
+    def window() -> MainWindow:
+        desk = Desk(Store(tmp_path / "j.sqlite3"), KeyStore(memory_only=True))
+        win = MainWindow(desk, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+        win.prices.set_rows(make_rows("acct", offers))
+        return win
+
+    first = window()
+    assert first.prices.model.offer_at(0).service == "tg"  # type: ignore[union-attr]
+    first.prices.table.selectRow(1)
+    first.prices.table.setFocus()
+    QTest.keyClick(first.prices.table, Qt.Key.Key_F)
+    assert first.prices.model.offer_at(0).service == "wa", "pinned on top"  # type: ignore[union-attr]
+    first.desk.store.close()
+    again = window()
+    assert again.prices.model.offer_at(0).service == "wa", "remembered"  # type: ignore[union-attr]
+    assert again.prices.model.data(again.prices.model.index(0, 0)) == "★"
+    again.desk.store.close()
 
 
 def test_models_pass_the_model_tester(qtmodeltester: Any, qapp: QApplication) -> None:
