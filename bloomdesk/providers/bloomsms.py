@@ -12,7 +12,16 @@ import httpx
 from ..domain import Activation, Country, Offer, Status
 from .base import Provider
 from .errors import ProtocolError
-from .http import Http, check_status, error_from_json, int_field, load_json, money, text_field
+from .http import (
+    Http,
+    check_status,
+    error_from_json,
+    int_field,
+    load_json,
+    money,
+    optional_money,
+    text_field,
+)
 from .profiles import REQUEST_ANOTHER_SMS, RERENT, Profile
 
 _STATUSES = {
@@ -116,7 +125,6 @@ class BloomSmsProvider(Provider):
             raise ProtocolError(f"The provider sent an unknown order status: {raw_status[:30]!r}")
         if status is Status.WAITING and code:
             status = Status.WAITING_RETRY  # another SMS asked for; the last code stands
-        price = text_field(data, "price", required=False)
         aid = text_field(data, "activation_id", "id", required=fallback_id is None) or fallback_id
         assert aid is not None
         return Activation(
@@ -124,7 +132,7 @@ class BloomSmsProvider(Provider):
             phone=text_field(data, "phone_number", required=False),
             service=text_field(data, "service", required=False),
             country=text_field(data, "country", required=False),
-            price=money(price, "price") if price is not None else None,
+            price=optional_money(data, "price"),
             status=status,
             code=code,
             text=text_field(sms, "full_text", required=False),

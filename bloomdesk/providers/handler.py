@@ -23,6 +23,7 @@ from .http import (
     int_field,
     load_json,
     money,
+    optional_money,
     text_field,
 )
 from .profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, Profile
@@ -236,13 +237,12 @@ def _parse_active(item: Any) -> Activation:
     aid = text_field(item, "activationId", "id")
     assert aid is not None
     code = text_field(item, "smsCode", required=False) or None
-    cost = text_field(item, "activationCost", required=False)
     return Activation(
         id=aid,
         phone=text_field(item, "phoneNumber", required=False),
         service=text_field(item, "serviceCode", required=False),
         country=text_field(item, "countryCode", required=False),
-        price=money(cost, "price") if cost is not None else None,
+        price=optional_money(item, "activationCost"),
         status=Status.RECEIVED if code else Status.WAITING,
         code=code,
         text=text_field(item, "smsText", required=False),

@@ -132,6 +132,12 @@ def money(value: Any, what: str = "amount") -> Decimal:
     return amount
 
 
+def optional_money(obj: Any, *names: str) -> Decimal | None:
+    """The first present field of `names` as money, or None when none is there."""
+    raw = text_field(obj, *names, required=False)
+    return money(raw, "price") if raw is not None else None
+
+
 def text_field(obj: Any, *names: str, required: bool = True) -> str | None:
     """The first present field of `names` in a dict, as a string."""
     if isinstance(obj, dict):

@@ -17,7 +17,7 @@ from ..domain import Activation, Country, Offer, Status
 from .base import Provider
 from .bloomsms import parse_time
 from .errors import ProtocolError
-from .http import Http, check_status, int_field, load_json, money, text_field
+from .http import Http, check_status, int_field, load_json, money, optional_money, text_field
 from .profiles import ACTIVE_LIST, Profile
 
 _STATUSES = {
@@ -115,7 +115,6 @@ class SmsBulkProvider(Provider):
         status = _STATUSES.get(raw)
         if status is None:
             raise ProtocolError(f"The provider sent an unknown order status: {raw[:30]!r}")
-        cost = text_field(data, "userCost", "price", required=False)
         aid = text_field(data, "id", required=fallback_id is None) or fallback_id
         assert aid is not None
         return Activation(
@@ -123,7 +122,7 @@ class SmsBulkProvider(Provider):
             phone=text_field(data, "phoneNumber", required=False),
             service=text_field(data, "serviceCode", required=False),
             country=text_field(data, "countryIso", required=False),
-            price=money(cost, "price") if cost is not None else None,
+            price=optional_money(data, "userCost", "price"),
             status=status,
             code=text_field(data, "smsCode", required=False) or None,
             text=text_field(data, "smsText", required=False),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -43,6 +44,22 @@ def text(body: str, status: int = 200, **headers: str) -> Response:
 def as_json(obj: Any, status: int = 200, **headers: str) -> Response:
     return Response(status, json.dumps(obj, default=_encode, ensure_ascii=False).encode(),
                     "application/json", dict(headers))
+
+
+def guarded(dispatch: Callable[[Request, Any], Response],
+            refuse: Callable[[Any], Response]) -> Callable[[Request, Any], Response]:
+    """A dialect's handler: refusals and malformed requests answered in its own words."""
+    from .state import SimError
+
+    def handle(req: Request, prov: Any) -> Response:
+        try:
+            return dispatch(req, prov)
+        except SimError as error:
+            return refuse(error)
+        except (ValueError, AttributeError):  # a malformed body or parameter
+            return refuse(SimError("not_offered"))
+
+    return handle
 
 
 def retry_header(retry_after: float | None) -> dict[str, str]:

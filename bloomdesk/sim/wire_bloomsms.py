@@ -27,7 +27,7 @@ from .state import (
     SimError,
     SimProvider,
 )
-from .wire import Request, Response, as_json, retry_header
+from .wire import Request, Response, as_json, guarded, retry_header
 
 _ERRORS = {
     "bad_key": (401, "INVALID_API_KEY", "Missing or invalid Bearer token"),
@@ -94,12 +94,7 @@ def _stamp(t: float) -> str:
 
 
 def handle(req: Request, prov: SimProvider) -> Response:
-    try:
-        return _dispatch(req, prov)
-    except SimError as error:
-        return refuse(error)
-    except (ValueError, AttributeError):
-        return refuse(SimError("not_offered"))
+    return _handle(req, prov)
 
 
 def _activation(act: SimActivation, ids: dict[str, str], prov: SimProvider) -> dict[str, Any]:
@@ -193,3 +188,6 @@ def _dispatch(req: Request, prov: SimProvider) -> Response:
     if action is None:
         raise SimError("not_offered")
     return _ok(_activation(action(key, aid), ids, prov))
+
+
+_handle = guarded(_dispatch, refuse)

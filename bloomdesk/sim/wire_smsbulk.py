@@ -32,7 +32,7 @@ from .state import (
     SimError,
     SimProvider,
 )
-from .wire import Request, Response, as_json, retry_header
+from .wire import Request, Response, as_json, guarded, retry_header
 
 _ERRORS = {
     "bad_key": (401, "UNAUTHORIZED", "Missing or invalid API key"),
@@ -111,12 +111,7 @@ def _page(req: Request, rows: list[Any] | list[object]) -> Response:
 
 
 def handle(req: Request, prov: SimProvider) -> Response:
-    try:
-        return _dispatch(req, prov)
-    except SimError as error:
-        return refuse(error)
-    except (ValueError, AttributeError):
-        return refuse(SimError("not_offered"))
+    return _handle(req, prov)
 
 
 def _dispatch(req: Request, prov: SimProvider) -> Response:
@@ -184,3 +179,6 @@ def _dispatch(req: Request, prov: SimProvider) -> Response:
     if op == "cancel":
         return as_json(_activation(prov.cancel(key, aid)))
     return as_json(_activation(prov.complete(key, aid)))
+
+
+_handle = guarded(_dispatch, refuse)

@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         if settings is not None:
             saved = settings.value("prices/favourites", [])
-            self.prices.model.favourites = set(saved if isinstance(saved, list) else [saved])
+            items = saved if isinstance(saved, list) else [saved] if saved else []
+            self.prices.model.favourites = {str(item) for item in items}
         self.reload_accounts()
         self.orders_model.set_orders(desk.open_orders())
         for order in desk.history(200):

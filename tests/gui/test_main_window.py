@@ -29,13 +29,14 @@ KEYS = {"bloomsms": "sk_gui_bloomsms_000001", "smsbulk": "gui-smsbulk-key-000001
 START = Decimal("10.00")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
+    """One qasync loop for the session: closing and recreating one per test leaves
+    Qt timers and notifiers behind that crash a later test."""
     loop = qasync.QEventLoop(qapp)
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
-    loop.close()
 
 
 Scenario = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
