@@ -37,6 +37,7 @@ def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
     asyncio.set_event_loop(loop)
     yield loop
     asyncio.set_event_loop(None)
+    loop.close()  # at the very end, while the QApplication still exists
 
 
 Scenario = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
