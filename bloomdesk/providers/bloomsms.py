@@ -14,6 +14,7 @@ from .base import Provider
 from .errors import ProtocolError
 from .http import (
     Http,
+    breathe,
     check_status,
     error_from_json,
     int_field,
@@ -96,7 +97,8 @@ class BloomSmsProvider(Provider):
         if not isinstance(items, list):
             raise ProtocolError("The price list has an unexpected shape.")
         offers = []
-        for item in items:
+        for n, item in enumerate(items):
+            await breathe(n)
             cid = text_field(item, "country", required=False) or country or \
                 self.profile.default_country or ""
             code = text_field(item, "code", "service")

@@ -18,6 +18,7 @@ from .errors import ProtocolError, Rejected, from_token, normalise_token
 from .http import (
     Http,
     Reply,
+    breathe,
     check_status,
     error_from_json,
     int_field,
@@ -139,7 +140,8 @@ class HandlerProvider(Provider):
         if not isinstance(body, dict):
             raise ProtocolError("The price list has an unexpected shape.")
         offers: list[Offer] = []
-        for cid, services in body.items():
+        for n, (cid, services) in enumerate(body.items()):
+            await breathe(n, every=4)  # about 2,000 offers a step
             if isinstance(services, list) and not services:
                 continue
             if not isinstance(services, dict):

@@ -8,6 +8,7 @@ sent twice by accident, and pacing belongs to the engine's scheduler.
 
 from __future__ import annotations
 
+import asyncio
 import email.utils
 import json
 import logging
@@ -130,6 +131,16 @@ def money(value: Any, what: str = "amount") -> Decimal:
     if not amount.is_finite() or amount < 0:
         raise invalid
     return amount
+
+
+YIELD_EVERY = 2000  # items parsed between two yields to the event loop
+
+
+async def breathe(count: int, every: int = YIELD_EVERY) -> None:
+    """Let the event loop run between chunks of a long parse: a 100k-offer price list
+    parsed in one step would freeze a window for seconds."""
+    if count and count % every == 0:
+        await asyncio.sleep(0)
 
 
 def optional_money(obj: Any, *names: str) -> Decimal | None:

@@ -17,7 +17,16 @@ from ..domain import Activation, Country, Offer, Status
 from .base import Provider
 from .bloomsms import parse_time
 from .errors import ProtocolError
-from .http import Http, check_status, int_field, load_json, money, optional_money, text_field
+from .http import (
+    Http,
+    breathe,
+    check_status,
+    int_field,
+    load_json,
+    money,
+    optional_money,
+    text_field,
+)
 from .profiles import ACTIVE_LIST, Profile
 
 _STATUSES = {
@@ -94,7 +103,8 @@ class SmsBulkProvider(Provider):
                 params["country"] = country
             items = await self._pages("/prices", params)
         offers = []
-        for item in items:
+        for n, item in enumerate(items):
+            await breathe(n)
             iso = (text_field(item, "countryIso", "country") or "").upper()
             code = text_field(item, "serviceCode", required=False) or service or ""
             offers.append(Offer(

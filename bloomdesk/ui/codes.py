@@ -7,12 +7,21 @@ clipboard still holds that code (as KeePassXC does).
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QMimeData, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import Order
 
@@ -62,9 +71,7 @@ class CodesPane(QWidget):
         self.list.setAlternatingRowColors(True)
         self.list.setToolTip("Click or Ctrl+C copies a code; Ctrl+Shift+C the newest; "
                              "Ctrl+1…9 the n-th")
-        self._mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self._mono.setPointSize(max(16, self._mono.pointSize() + 8))
-        self._mono.setWeight(QFont.Weight.Bold)
+        self.list.setItemDelegate(CodeDelegate(self.list))
         self.empty = QLabel("Codes appear here the moment they arrive.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #777;")
@@ -94,19 +101,11 @@ class CodesPane(QWidget):
         key = len(self._seen)
         self._seen.add((order.id, order.code))
         self._orders[key] = order
-        item = QListWidgetItem()
+        item = QListWidgetItem(order.code)
         item.setData(_ROLE, key)
+        item.setData(_META, f"{order.service} · {order.phone or ''} · order #{order.id}")
         item.setToolTip(order.text or order.code)
-        label = QLabel(
-            f"<div style='font-family:{self._mono.family()}; font-size:22pt; "
-            f"font-weight:bold'>{html.escape(order.code)}</div>"
-            f"<div style='color:#666'>{html.escape(order.service)} · "
-            f"{html.escape(order.phone or '')} · order #{order.id}</div>")
-        label.setContentsMargins(8, 4, 8, 6)
-        label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        item.setSizeHint(label.sizeHint())
         self.list.insertItem(0, item)
-        self.list.setItemWidget(item, label)
         self.empty.hide()
 
     def nth(self, n: int) -> Order | None:
@@ -121,3 +120,44 @@ class CodesPane(QWidget):
 
 
 _ROLE = Qt.ItemDataRole.UserRole + 1
+_META = Qt.ItemDataRole.UserRole + 2
+
+
+class CodeDelegate(QStyledItemDelegate):
+    """Paints a code large and monospace with its service and phone small beneath,
+    lazily and only for visible rows (a widget per code cost ~0.6 ms each, in bursts)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.code_font.setPointSize(max(18, self.code_font.pointSize() + 10))
+        self.code_font.setWeight(QFont.Weight.Bold)
+        self.meta_font = QFont()
+        self._code_h = QFontMetrics(self.code_font).height()
+        self._meta_h = QFontMetrics(self.meta_font).height()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
+        return QSize(option.rect.width(), self._code_h + self._meta_h + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        self.initStyleOption(option, index)
+        option.text = ""
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        rect = option.rect.adjusted(10, 4, -8, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(self.code_font)
+        painter.setPen(option.palette.highlightedText().color() if selected
+                       else option.palette.text().color())
+        painter.drawText(rect.x(), rect.y(), rect.width(), self._code_h,
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        painter.setFont(self.meta_font)
+        if not selected:
+            painter.setPen(QColor("#666"))
+        painter.drawText(rect.x(), rect.y() + self._code_h + 2, rect.width(), self._meta_h,
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         str(index.data(_META) or ""))
+        painter.restore()

@@ -8,6 +8,7 @@ frozen window.  Provider errors appear in a non-modal banner.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import Coroutine
 from functools import partial
@@ -268,9 +269,16 @@ class MainWindow(QMainWindow):
             offers = await self.desk.offers(label)
         finally:
             self._loading.discard(label)
-        self._offers[label] = make_rows(label, offers)
-        for offer in offers:
-            self.orders_model.service_names.setdefault(offer.service, offer.service_name)
+        rows: list[Row] = []
+        for start in range(0, len(offers), 2000):  # in chunks: the window keeps breathing
+            rows += make_rows(label, offers[start:start + 2000])
+            await asyncio.sleep(0)
+        self._offers[label] = rows
+        # The table is long-lived: keep its ~half a million objects out of the cyclic
+        # collector's full passes, which otherwise stall the window ~100 ms at random.
+        gc.freeze()
+        for row in rows:
+            self.orders_model.service_names.setdefault(row.service, row.service_name)
         self.orders_model.names_changed()
         chosen = self.prices.chosen()
         if chosen in (label, ALL):
@@ -340,7 +348,9 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ orders
     def _order_changed(self, order: Order) -> None:
         self.orders_model.upsert(order)
-        self._update_actions()
+        selected = self.orders.selected()
+        if selected is None or selected.id == order.id:  # the buttons speak of that one
+            self._update_actions()
 
     def _code_received(self, order: Order) -> None:
         self.orders_model.upsert(order)

@@ -1,9 +1,10 @@
 """The price table's model: every offer of the chosen account(s) as plain tuples.
 
-Filtering and sorting happen inside the model over precomputed keys, in one pass of
-Python over lists (never row by row through a proxy), and formatting happens lazily
-in ``data()``: a keystroke in the filter re-selects ~100k rows in a few milliseconds.
-Favourites are pinned on top whatever the sort.
+Rows are kept presorted by the current sort key, so a keystroke only selects: one
+pass of Python over a flat list of search strings, never row by row through a proxy,
+never a sort; a text that extends the previous one narrows the current matches.
+Formatting happens lazily in ``data()``.  Favourites are pinned on top whatever the
+sort.
 """
 
 from __future__ import annotations
@@ -67,8 +68,13 @@ class OffersModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._search: list[str] = []  # aligned with _rows
+        self._sorted: list[int] = []  # every row index, in the current sort order
         self._visible: list[int] = []
         self._filter: list[str] = []
+        self._text = ""
+        # Recent selections by (text, hide): backspace finds its earlier prefix here.
+        self._recent: dict[tuple[str, bool], list[int]] = {}
         self._hide_empty = False
         self._sort = (PRICE, Qt.SortOrder.AscendingOrder)
         self.favourites: set[str] = set()
@@ -119,30 +125,45 @@ class OffersModel(QAbstractTableModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
-        self._order_visible()
+        self._presort()
+        self._recent.clear()
+        self._select(narrow=False)
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ loading
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
-        self._select()
+        self._search = [r.search for r in rows]
+        self._recent.clear()
+        self._presort()
+        self._select(narrow=False)
         self.endResetModel()
 
     def set_filter(self, text: str, hide_out_of_stock: bool | None = None) -> None:
-        terms = text.lower().split()
+        text = " ".join(text.lower().split())
         hide = self._hide_empty if hide_out_of_stock is None else hide_out_of_stock
-        if terms == self._filter and hide == self._hide_empty:
+        if text == self._text and hide == self._hide_empty:
             return
+        # Typing on: every match of the new text is a match of the old one.
+        narrow = bool(self._text) and text.startswith(self._text) and hide == self._hide_empty
         self.beginResetModel()
-        self._filter, self._hide_empty = terms, hide
-        self._select()
+        self._text, self._filter, self._hide_empty = text, text.split(), hide
+        recent = self._recent.get((text, hide))
+        if recent is not None:
+            self._visible = recent
+        else:
+            self._select(narrow)
         self.endResetModel()
 
     def toggle_favourite(self, row: int) -> None:
         key = self._rows[self._visible[row]].favourite_key
         self.favourites.symmetric_difference_update({key})
-        self.sort(*self._sort)
+        self.layoutAboutToBeChanged.emit()
+        shown = set(self._visible)  # a click, not a keystroke: a full pass is fine
+        self._visible = self._pinned([i for i in self._sorted if i in shown])
+        self._recent.clear()
+        self.layoutChanged.emit()
 
     def offer_at(self, row: int) -> Row | None:
         return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
@@ -151,23 +172,30 @@ class OffersModel(QAbstractTableModel):
     def total(self) -> int:
         return len(self._rows)
 
-    def _select(self) -> None:
-        rows, terms = self._rows, self._filter
-        if terms:
-            visible = [i for i, r in enumerate(rows) if all(t in r.search for t in terms)]
-        else:
-            visible = list(range(len(rows)))
-        if self._hide_empty:
-            visible = [i for i in visible if rows[i].stock > 0]
-        self._visible = visible
-        self._order_visible()
-
-    def _order_visible(self) -> None:
+    def _presort(self) -> None:
         column, order = self._sort
         key = _SORT_KEYS[column]
         rows = self._rows
-        self._visible.sort(key=lambda i: key(rows[i]),
-                           reverse=order == Qt.SortOrder.DescendingOrder)
-        if self.favourites:
-            favs = self.favourites
-            self._visible.sort(key=lambda i: rows[i].favourite_key not in favs)
+        self._sorted = sorted(range(len(rows)), key=lambda i: key(rows[i]),
+                              reverse=order == Qt.SortOrder.DescendingOrder)
+
+    def _select(self, narrow: bool) -> None:
+        search, rows = self._search, self._rows
+        chosen = self._visible if narrow else self._sorted
+        for term in self._filter:
+            chosen = [i for i in chosen if term in search[i]]
+        if self._hide_empty and not narrow:
+            chosen = [i for i in chosen if rows[i].stock > 0]
+        self._visible = self._pinned(chosen)
+        if len(self._recent) >= 64:
+            self._recent.clear()
+        self._recent[(self._text, self._hide_empty)] = self._visible
+
+    def _pinned(self, chosen: list[int]) -> list[int]:
+        """`chosen` (in sort order) with favourites first, each part keeping the order."""
+        favs, rows = self.favourites, self._rows
+        top = [i for i in chosen if rows[i].favourite_key in favs] if favs else []
+        if not top:
+            return list(chosen)
+        pinned = set(top)
+        return top + [i for i in chosen if i not in pinned]
