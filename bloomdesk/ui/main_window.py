@@ -57,16 +57,25 @@ class Banner(QFrame):
         close = QToolButton(self)
         close.setText("✕")
         close.setAutoRaise(True)
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
         layout.addWidget(self.label, 1)
         layout.addWidget(close)
+        self._messages: list[str] = []
         self.hide()
 
     def show_message(self, text: str) -> None:
-        self.label.setText(text)
+        """Add a notice (the last three distinct ones stay until dismissed)."""
+        if text in self._messages:
+            self._messages.remove(text)
+        self._messages = [*self._messages, text][-3:]
+        self.label.setText("\n".join(self._messages))
         self.show()
+
+    def dismiss(self) -> None:
+        self._messages = []
+        self.hide()
 
 
 class MainWindow(QMainWindow):
@@ -216,6 +225,12 @@ class MainWindow(QMainWindow):
         labels = [a.label for a in self.desk.accounts()]
         self.balances.set_accounts(labels)
         self.prices.set_accounts(labels)
+        if not labels:
+            self.banner.show_message(
+                "No accounts yet. Add one from a terminal: echo \"$KEY\" | bloomdesk-cli "
+                "accounts add --kind bloomsms --label main (an accounts dialog is coming). "
+                "To look around first, start bloomdesk --demo.")
+            self.prices.set_status("No accounts: no prices to show.")
 
     def refresh(self) -> None:
         self.refresh_balances()
@@ -248,6 +263,8 @@ class MainWindow(QMainWindow):
     def show_offers(self, *_: object) -> None:
         chosen = self.prices.chosen()
         labels = [a.label for a in self.desk.accounts()] if chosen == ALL else [chosen]
+        if not any(labels):
+            return
         missing = [label for label in labels if label and label not in self._offers]
         if missing:
             self.prices.set_status("Loading prices…")
