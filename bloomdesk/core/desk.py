@@ -341,9 +341,8 @@ class Desk:
 
     def blockers(self, order: Order) -> dict[str, str | None]:
         """For each action on an order, why it is not possible now (None: it is)."""
-        caps = PROFILES[self.account(order.account).kind].capabilities \
-            if order.account in {a.label for a in self.accounts()} else frozenset()
-        title = PROFILES[self.account(order.account).kind].title
+        profile = PROFILES[self.account(order.account).kind]
+        caps, title = profile.capabilities, profile.title
         live = order.state.is_live and order.provider_id is not None
         not_live = None if live else f"The order is {order.state.value}."
         another = not_live or (None if order.code else "No code has arrived yet.")
