@@ -61,6 +61,7 @@ class Desk:
         self.balances: dict[str, tuple[Decimal, float]] = {}
         self.buying: set[int] = set()  # orders whose buy request is running in this process
         self._background: set[asyncio.Task[None]] = set()
+        self._refreshing: set[str] = set()
         self._started = False
 
     # ------------------------------------------------------------------ accounts
@@ -317,7 +318,7 @@ class Desk:
             note=None)
         order = self.save(merged, "bought", what)
         self.wake(label)
-        self._later(self._refresh_quietly(label))
+        self._refresh_soon(label)
         return order
 
     # ------------------------------------------------------------------ actions
@@ -369,7 +370,7 @@ class Desk:
         await self.call(order.account, lambda p: p.cancel(pid))
         order = self.save(self._open.get(order.id, order).but(
             state=OrderState.CANCELLED, note=reason), "cancelled", reason)
-        self._later(self._refresh_quietly(order.account))
+        self._refresh_soon(order.account)
         return order
 
     async def complete(self, order_id: int) -> Order:
@@ -449,8 +450,19 @@ class Desk:
                 raise result
         return out
 
+    def _refresh_soon(self, label: str) -> None:
+        """One pending balance refresh per account, however many orders asked for it
+        (fifty buys landing together must not queue fifty balance requests)."""
+        if label not in self._refreshing:
+            self._refreshing.add(label)
+            self._later(self._refresh_quietly(label))
+
     async def _refresh_quietly(self, label: str) -> None:
         try:
+            await asyncio.sleep(0.5)  # let a burst of buys or cancels settle first
+            self._refreshing.discard(label)
             await self.balance(label, user=False)
         except ProviderError as exc:
             log.info("Balance refresh of %s failed: %s", label, exc)
+        finally:
+            self._refreshing.discard(label)

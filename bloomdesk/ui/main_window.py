@@ -11,6 +11,7 @@ import asyncio
 import gc
 import logging
 from collections.abc import Coroutine
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._shortcuts()
         if settings is not None:
+            self.balances.set_threshold(warn_below(settings))
             saved = settings.value("prices/favourites", [])
             items = saved if isinstance(saved, list) else [saved] if saved else []
             self.prices.model.favourites = {str(item) for item in items}
@@ -452,3 +454,12 @@ class MainWindow(QMainWindow):
         event.ignore()  # the shutdown closes the window once everything is saved
         self.quit()
 
+
+def warn_below(settings: QSettings) -> Decimal:
+    """The user's low-balance threshold (settings key ``balances/warn_below``)."""
+    raw = settings.value("balances/warn_below", "1.00")
+    try:
+        value = Decimal(str(raw))
+    except ArithmeticError:
+        return Decimal("1.00")
+    return value if value.is_finite() and value >= 0 else Decimal("1.00")
