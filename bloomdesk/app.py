@@ -121,7 +121,7 @@ async def run(app: object, args: argparse.Namespace) -> int:
     if desk.keys.notice:
         window.banner.show_message(desk.keys.notice)
     await desk.start()
-    window.refresh()
+    window.start()
     window.statusBar().showMessage("Ready", 3000)
     try:
         await quit_event.wait()

@@ -35,7 +35,7 @@ async def main() -> None:
     window.resize(1360, 860)
     window.show()
     await desk.start()
-    window.refresh()
+    window.start()
     await until(lambda: window.prices.model.total > 100_000)
     await until(lambda: all("…" not in window.balances.text_of(a.label)
                             for a in desk.accounts()))

@@ -160,11 +160,9 @@ class MainWindow(QMainWindow):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
-        self._tick.start()
         self._balance_timer = QTimer(self)
         self._balance_timer.setInterval(90_000)
         self._balance_timer.timeout.connect(self.refresh_balances)
-        self._balance_timer.start()
 
     def _shortcuts(self) -> None:
         def add(text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot: Any,
@@ -212,6 +210,13 @@ class MainWindow(QMainWindow):
 
         task.add_done_callback(done)
         return task
+
+    def start(self) -> None:
+        """Start the countdowns and periodic refreshes, and load balances and prices.
+        A window built only to be looked at (tests, screenshots) never ticks."""
+        self._tick.start()
+        self._balance_timer.start()
+        self.refresh()
 
     async def shutdown(self) -> None:
         self._tick.stop()

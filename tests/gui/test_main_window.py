@@ -69,7 +69,7 @@ def run_window(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, scenario: S
             window.activateWindow()  # shortcuts fire in the active window, as for a user
             await until(window.isActiveWindow, timeout=5)
             await desk.start()
-            window.refresh()
+            window.start()
             try:
                 await scenario(window, sim)
             finally:
