@@ -22,6 +22,7 @@ import httpx
 from ..domain import AccountInfo, Activation, Country, Offer, Order, OrderState
 from ..providers import PROFILES, Provider, connect
 from ..providers.errors import ProtocolError, ProviderError, Rejected, Unavailable
+from ..redact import register_secret
 from ..secrets import KeyStore
 from ..store import Store
 from .events import BalanceChanged, CodeReceived, ErrorRaised, EventBus, OrderAdded, OrderChanged
@@ -114,6 +115,25 @@ class Desk:
         self.store.remove_account(label)
         self.keys.delete(label)
 
+    async def test_connection(self, kind: str, key: str | None, base_url: str | None = None,
+                              label: str | None = None) -> Decimal:
+        """Ask a provider for the balance with the details as entered (nothing saved).
+        Without a key, the saved key of account `label` is used."""
+        profile = PROFILES.get(kind)
+        if profile is None:
+            raise Rejected(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
+        if profile.needs_base_url and not base_url:
+            raise Rejected(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
+        key = (key or "").strip() or (self.keys.get(label) if label else None)
+        if not key:
+            raise Rejected("Enter the API key first.", token="NO_KEY")
+        register_secret(key)
+        if label is not None:  # an existing account: stay inside its rate budget
+            await self.budget(label).acquire(user=True)
+        async with connect(kind, api_key=key, base_url=base_url or None,
+                           timeout=self.settings.timeout, transport=self._transport) as probe:
+            return await probe.balance()
+
     def provider(self, label: str) -> Provider:
         provider = self._providers.get(label)
         if provider is None:
@@ -183,6 +203,13 @@ class Desk:
             await provider.aclose()
         self._providers.clear()
 
+    def set_poll_speed(self, speed: float) -> None:
+        """Poll faster (>1) or slower (<1), from now on; the rate budget still rules."""
+        old, self.settings.poll_speed = self.settings.poll_speed, speed
+        if old != speed:
+            for poller in self._pollers.values():
+                poller.rescale(max(0.1, old) / max(0.1, speed))
+
     def wake(self, label: str) -> None:
         poller = self._pollers.get(label)
         if poller is not None:
@@ -191,6 +218,10 @@ class Desk:
     # ------------------------------------------------------------------ orders
     def open_orders(self) -> list[Order]:
         return sorted(self._open.values(), key=lambda o: o.id)
+
+    def open_order(self, order_id: int) -> Order | None:
+        """The order as it stands, while it is open (None once it is final)."""
+        return self._open.get(order_id)
 
     def order(self, order_id: int) -> Order:
         order = self._open.get(order_id) or self.store.get(order_id)

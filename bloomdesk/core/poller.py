@@ -58,6 +58,15 @@ class Poller:
     def wake(self) -> None:
         self._wake.set()
 
+    def rescale(self, factor: float) -> None:
+        """The poll speed changed: stretch (factor > 1) or shrink what is left of each
+        order's wait, so the new pace applies now rather than after the next poll."""
+        now = self.desk.clock()
+        for order_id, due in self._due.items():
+            if due > now:
+                self._due[order_id] = now + (due - now) * factor
+        self.wake()
+
     # ------------------------------------------------------------------ schedule
     def interval(self, order: Order, now: float) -> float:
         s = self.desk.settings
@@ -145,7 +154,7 @@ class Poller:
         now = self.desk.clock()
         if ok:
             self._backoff = 0.0
-            current = self.desk._open.get(order.id)
+            current = self.desk.open_order(order.id)
             if current is None:
                 self._due.pop(order.id, None)
             else:
@@ -179,6 +188,7 @@ class Poller:
 
     async def _poll_list(self, orders: list[Order]) -> None:
         ok = False
+        polled_alone: set[int] = set()  # _poll_one schedules those itself
         try:
             self.requests += 1
             result = await self.desk.call(self.label, lambda p: p.active_activations(),
@@ -197,7 +207,7 @@ class Poller:
                 self.desk.save_many(changed)
             for order in gone:  # no longer active: ask for its final state once
                 self._due[order.id] = 0.0
-                self._in_flight.discard(order.id)
+                polled_alone.add(order.id)
                 await self._poll_one(order)
             ok = True
         except RateLimited:
@@ -206,13 +216,14 @@ class Poller:
             self._report(exc)
         finally:
             for order in orders:
-                self._in_flight.discard(order.id)
-                self._after(order, ok)
+                if order.id not in polled_alone:
+                    self._in_flight.discard(order.id)
+                    self._after(order, ok)
             self.wake()
 
     def _merged(self, order_id: int, act: Activation) -> Order | None:
         """The order as the provider now describes it, or None when nothing changed."""
-        current = self.desk._open.get(order_id)
+        current = self.desk.open_order(order_id)
         if current is None:
             return None
         merged = self.desk.merge(current, act)
@@ -227,7 +238,7 @@ class Poller:
             self.desk.save(merged)
 
     def _gone(self, order_id: int) -> None:
-        current = self.desk._open.get(order_id)
+        current = self.desk.open_order(order_id)
         if current is not None:
             self.desk.save(current.but(state=OrderState.EXPIRED,
                                        note="The provider no longer knows this order."))
@@ -239,7 +250,7 @@ class Poller:
     # ------------------------------------------------------------------ protection
     async def _auto_cancel(self, order: Order) -> None:
         try:
-            current = self.desk._open.get(order.id)
+            current = self.desk.open_order(order.id)
             if current is None or not current.silent or current.state is not OrderState.WAITING:
                 return
             await self.desk.cancel(order.id, reason="Auto-cancelled: no code came before the "
