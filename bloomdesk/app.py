@@ -62,9 +62,14 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("BloomDesk")
     app.setOrganizationName("BloomDesk")
     app.setApplicationVersion(__version__)
+    from .ui.icons import APP_ID, app_icon
+
+    app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop file
+    app.setWindowIcon(app_icon())
     import qasync
 
     try:

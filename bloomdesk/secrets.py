@@ -64,6 +64,21 @@ class KeyStore:
             register_secret(key)
         return key
 
+    def source(self, label: str) -> str:
+        """Where the key of `label` comes from: environment, keyring, session or missing
+        (for the accounts dialog; the key itself is not returned)."""
+        if os.environ.get(env_name(label), "").strip():
+            return "environment"
+        if label in self._session:
+            return "session"
+        if self.keyring_ok:
+            try:
+                if keyring.get_password(self.service, label):
+                    return "keyring"
+            except keyring.errors.KeyringError:
+                pass
+        return "missing"
+
     def set(self, label: str, key: str) -> bool:
         """Store a key; False when it is kept for this session only."""
         key = key.strip()

@@ -1,7 +1,9 @@
 """Take the README's screenshot of the demo window: `scripts/screenshots.sh`.
 
 Runs the real demo (simulator, one account of every kind), buys a few numbers the
-way a user would, waits for codes, and saves ``docs/screenshot.png``.
+way a user would, waits for codes, and saves ``docs/screenshot.png``; then opens the
+accounts dialog (``accounts.png``, ``account-editor.png``) and the settings dialog
+(``settings.png``).
 """
 
 from __future__ import annotations
@@ -56,6 +58,32 @@ async def main() -> None:
     OUT.mkdir(exist_ok=True)
     window.grab().save(str(OUT / "screenshot.png"))
     print(f"saved {OUT / 'screenshot.png'}")
+    # the accounts dialog, with one connection tested, and the settings dialog
+    window.open_accounts()
+    accounts = window.accounts_dialog
+    accounts.table.selectRow(1)
+    accounts.test()
+    await until(lambda: "connected" in accounts.status.text())
+    await asyncio.sleep(0.3)
+    accounts.grab().save(str(OUT / "accounts.png"))
+    accounts.buttons["add"].click()
+    editor = accounts.editor
+    assert editor is not None
+    editor.kind.setCurrentIndex(4)
+    editor.label.setText("My SMS-Activate")
+    editor.base_url.setText(demo.sim.url("sms-activate"))
+    editor.key.setText("demo-key-that-is-wrong")
+    editor.test()
+    await until(lambda: "not accepted" in editor.outcome.text())
+    await asyncio.sleep(0.3)
+    editor.grab().save(str(OUT / "account-editor.png"))
+    editor.reject()
+    accounts.accept()
+    window.open_settings()
+    await asyncio.sleep(0.5)
+    window.settings_dialog.grab().save(str(OUT / "settings.png"))
+    window.settings_dialog.reject()
+    print(f"saved {OUT / 'accounts.png'}, account-editor.png, settings.png")
     await window.shutdown()
     await desk.stop()
     desk.store.close()

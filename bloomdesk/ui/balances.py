@@ -50,6 +50,9 @@ class BalanceBar(QFrame):
             self._values[label] = (amount, at, message)
             self._render(label)
 
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
     def text_of(self, label: str) -> str:
         return self._labels[label].text()
 

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Callable, Coroutine, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import pytest
 import qasync
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.core import Desk, OrderState
 from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Simulator
 from bloomdesk.store import Store
@@ -24,63 +22,7 @@ from bloomdesk.ui.codes import SECRET_HINT
 from bloomdesk.ui.main_window import MainWindow
 from bloomdesk.ui.offers_model import OffersModel, make_rows
 from bloomdesk.ui.orders_model import OrdersModel
-
-KEYS = {"bloomsms": "sk_gui_bloomsms_000001", "smsbulk": "gui-smsbulk-key-000001"}
-START = Decimal("10.00")
-
-
-@pytest.fixture(scope="session")
-def qloop(qapp: QApplication) -> Iterator[qasync.QEventLoop]:
-    """One qasync loop for the session: closing and recreating one per test leaves
-    Qt timers and notifiers behind that crash a later test."""
-    loop = qasync.QEventLoop(qapp)
-    asyncio.set_event_loop(loop)
-    yield loop
-    asyncio.set_event_loop(None)
-    loop.close()  # at the very end, while the QApplication still exists
-
-
-Scenario = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out waiting for the window")
-        await asyncio.sleep(0.05)
-
-
-def run_window(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, scenario: Scenario,
-               *, latency: float = 0.0, kinds: tuple[str, ...] = ("bloomsms", "smsbulk"),
-               confirm: bool = True) -> None:
-    async def main() -> None:
-        with Simulator(latency=latency) as sim:
-            for prov in sim.providers.values():
-                prov.rules.code_delay = 1.0
-            desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
-                        settings=DeskSettings(timeout=10))
-            for kind in kinds:
-                sim.add_account(kind, KEYS.get(kind, f"gui-{kind}-key-0001"), START)
-                desk.add_account(kind, kind, KEYS.get(kind, f"gui-{kind}-key-0001"),
-                                 sim.url(kind))
-            window = MainWindow(desk, confirm_buys=confirm)
-            window.show()
-            window.activateWindow()  # shortcuts fire in the active window, as for a user
-            await until(window.isActiveWindow, timeout=5)
-            await desk.start()
-            window.start()
-            try:
-                await scenario(window, sim)
-            finally:
-                await window.shutdown()
-                await desk.stop()
-                desk.store.close()
-                window.hide()
-                window.deleteLater()  # deleted now, while its loop still runs
-                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-
-    qloop.run_until_complete(main())
+from tests.gui.harness import KEYS, START, run_window, until
 
 
 async def in_stock(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:

@@ -1,0 +1,208 @@
+"""The accounts dialog against the simulator: every kind added, tested, edited and
+removed as a user would, with keys in the (in-memory) keyring and nowhere else."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from pathlib import Path
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from bloomdesk.core import Desk
+from bloomdesk.providers import KINDS, PROFILES
+from bloomdesk.secrets import SERVICE, KeyStore
+from bloomdesk.sim import Simulator
+from bloomdesk.store import Store
+from bloomdesk.ui.accounts_dialog import AccountEditor, AccountsDialog
+from bloomdesk.ui.main_window import MainWindow
+from tests.conftest import MemoryKeyring
+from tests.gui.harness import START, until
+
+Body = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
+
+
+def key(kind: str, n: int = 1) -> str:
+    return f"dlg-{kind}-key-{n:04d}-9c1e5b"
+
+
+def run_empty(qloop: qasync.QEventLoop, tmp_path: Path, body: Body) -> None:
+    """A started window with no accounts, on a simulator that knows one key per kind."""
+    async def main() -> None:
+        with Simulator() as sim:
+            for kind in KINDS:
+                sim.add_account(kind, key(kind), START)
+                sim.add_account(kind, key(kind, 2), START * 2)
+            desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore())
+            settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(desk, settings, tray=False)
+            window.show()
+            await desk.start()
+            window.start()
+            try:
+                await body(window, sim)
+            finally:
+                await window.shutdown()
+                await desk.stop()
+                desk.store.close()
+                window.hide()
+                window.deleteLater()
+                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    qloop.run_until_complete(main())
+
+
+def open_dialog(window: MainWindow) -> AccountsDialog:
+    window.accounts_action.trigger()
+    dialog = window.accounts_dialog
+    assert dialog.isVisible()
+    return dialog
+
+
+def click(dialog: AccountsDialog, name: str) -> None:
+    dialog.buttons[name].click()
+
+
+def editor_of(dialog: AccountsDialog) -> AccountEditor:
+    editor = dialog.editor
+    assert editor is not None and editor.isVisible()
+    return editor
+
+
+def save(editor: AccountEditor) -> None:
+    editor.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+
+
+def select(dialog: AccountsDialog, label: str) -> None:
+    for row in range(dialog.table.rowCount()):
+        if dialog.table.item(row, 0).text() == label:
+            dialog.table.selectRow(row)
+            return
+    raise AssertionError(f"{label} is not listed")
+
+
+def listed(dialog: AccountsDialog) -> list[str]:
+    return [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
+
+
+def test_every_kind_added_tested_edited_and_removed(qloop: qasync.QEventLoop, tmp_path: Path,
+                                                   keyring_memory: MemoryKeyring,
+                                                   caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG)
+
+    async def body(window: MainWindow, sim: Simulator) -> None:
+        assert "No accounts yet" in window.banner.label.text()
+        dialog = open_dialog(window)
+        assert not dialog.notice.isVisible(), "a keyring works: no notice"
+        for kind in KINDS:
+            label = f"My {kind}"
+            click(dialog, "add")
+            editor = editor_of(dialog)
+            editor.kind.setCurrentIndex(KINDS.index(kind))
+            editor.label.setText(label)
+            if PROFILES[kind].needs_base_url:
+                save(editor)  # no address yet: refused, with the reason
+                assert "needs its address" in editor.outcome.text() and editor.isVisible()
+            editor.base_url.setText(sim.url(kind))
+            # a wrong key: the provider's own refusal, nothing saved
+            editor.key.setText("wrong-key-0000000000")
+            editor.test_button.click()
+            await until(lambda e=editor: "not accepted" in e.outcome.text())
+            assert label not in listed(dialog)
+            # the right one: the balance shows
+            editor.key.setText(key(kind))
+            editor.test_button.click()
+            await until(lambda e=editor: "Balance: $10.00" in e.outcome.text())
+            save(editor)
+            await until(lambda lb=label: lb in listed(dialog))
+            assert keyring_memory.entries[(SERVICE, label)] == key(kind)
+            assert "saved" in dialog.status.text() and "keyring" in dialog.status.text()
+        # the window now shows every account's balance
+        labels = [f"My {kind}" for kind in KINDS]
+        await until(lambda: all("$10.00" in window.balances.text_of(lb) for lb in labels))
+        assert not window.banner.isVisible()
+        # edit: a new key for one account; an empty key field keeps the saved one
+        select(dialog, "My smsbulk")
+        click(dialog, "edit")
+        editor = editor_of(dialog)
+        assert editor.key.text() == "" and editor.label.isReadOnly()
+        editor.key.setText(key("smsbulk", 2))
+        save(editor)
+        await until(lambda: dialog.editor is not None and not dialog.editor.isVisible())
+        assert keyring_memory.entries[(SERVICE, "My smsbulk")] == key("smsbulk", 2)
+        select(dialog, "My smsbulk")
+        click(dialog, "test")
+        await until(lambda: "Balance: $20.00" in dialog.status.text())
+        select(dialog, "My bloomsms")
+        click(dialog, "edit")
+        save(editor_of(dialog))  # nothing typed in the key field
+        assert keyring_memory.entries[(SERVICE, "My bloomsms")] == key("bloomsms")
+        # remove, after confirming
+        select(dialog, "My bloomsms-legacy")
+        click(dialog, "remove")
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await until(lambda: "My bloomsms-legacy" not in listed(dialog))
+        assert (SERVICE, "My bloomsms-legacy") not in keyring_memory.entries
+        await until(lambda: "My bloomsms-legacy" not in window.balances.labels())
+        dialog.close()
+        # keys live in the keyring only: not in the journal, settings or logs
+        journal = b"".join(p.read_bytes() for p in tmp_path.glob("journal.sqlite3*"))
+        settings = (tmp_path / "settings.ini").read_bytes()
+        for kind in KINDS:
+            for n in (1, 2):
+                secret = key(kind, n).encode()
+                assert secret not in journal and secret not in settings
+                assert key(kind, n) not in caplog.text
+
+    run_empty(qloop, tmp_path, body)
+
+
+def test_no_keyring_says_so_and_keeps_the_key_for_the_session(
+        qloop: qasync.QEventLoop, tmp_path: Path, no_keyring: None) -> None:
+    async def body(window: MainWindow, sim: Simulator) -> None:
+        dialog = open_dialog(window)
+        assert dialog.notice.isVisible() and "No system keyring" in dialog.notice.text()
+        click(dialog, "add")
+        editor = editor_of(dialog)
+        assert editor.findChild(type(dialog.notice), "no-keyring").isVisible()
+        editor.kind.setCurrentIndex(KINDS.index("bloomsms"))
+        editor.label.setText("Main")
+        editor.base_url.setText(sim.url("bloomsms"))
+        editor.key.setText(key("bloomsms"))
+        save(editor)
+        await until(lambda: "Main" in listed(dialog))
+        assert "this session only" in dialog.status.text()
+        row = listed(dialog).index("Main")
+        assert dialog.table.item(row, 3).text() == "this session only"
+        await until(lambda: "$10.00" in window.balances.text_of("Main"))
+
+    run_empty(qloop, tmp_path, body)
+
+
+def test_an_account_with_open_orders_is_not_removed(qloop: qasync.QEventLoop, tmp_path: Path,
+                                                    keyring_memory: MemoryKeyring) -> None:
+    async def body(window: MainWindow, sim: Simulator) -> None:
+        window.desk.add_account("bloomsms", "Main", key("bloomsms"), sim.url("bloomsms"))
+        sim.next_codes("bloomsms", None)
+        offers = [o for o in await window.desk.offers("Main", "tg") if o.stock > 50]
+        await window.desk.buy("Main", "tg", offers[0].country, price=offers[0].price)
+        dialog = open_dialog(window)
+        select(dialog, "Main")
+        click(dialog, "remove")
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        box.button(QMessageBox.StandardButton.Yes).click()
+        await until(lambda: "open order" in dialog.status.text())
+        assert "Main" in listed(dialog)
+        assert keyring_memory.entries[(SERVICE, "Main")] == key("bloomsms")
+        await asyncio.sleep(0)
+
+    run_empty(qloop, tmp_path, body)
+
