@@ -127,6 +127,9 @@ async def run(app: object, args: argparse.Namespace) -> int:
         window.banner.show_message(desk.keys.notice)
     await desk.start()
     window.start()
+    if demo is not None:  # the simulated BloomSMS posts its codes to the receiver
+        window.webhooks.listening.connect(demo.point_webhooks)
+    await window.webhooks.apply()
     window.statusBar().showMessage("Ready", 3000)
     try:
         await quit_event.wait()

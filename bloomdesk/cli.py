@@ -25,6 +25,7 @@ import platformdirs
 
 from . import __version__
 from .core import Desk, Order
+from .core.webhook import split_host_port
 from .providers import KINDS, PROFILES
 from .providers.errors import ProviderError, Unavailable
 from .redact import install_log_redaction
@@ -70,6 +71,26 @@ def order_line(order: Order) -> str:
             f"{order.phone or '-':<15} {price:>7}  {order.state.value:<13}{code}{note}")
 
 
+WEBHOOK_HELP = ("also receive BloomSMS sms.received webhooks there while waiting (the path "
+                "token is the window's, from settings.ini; polling continues, slower)")
+
+
+def webhook_token(directory: Path) -> str:
+    """The window's secret path token (settings.ini beside the journal), so the URL in
+    the provider's dashboard works for both; a fresh one when the window has none."""
+    import configparser
+
+    from .core.webhook import new_token
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(directory / "settings.ini", encoding="utf-8")
+        token = parser.get("webhook", "token", fallback="").strip().strip('"')
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        token = ""
+    return token if len(token) >= 16 else new_token()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="bloomdesk-cli",
                                      description="BloomDesk from the command line.")
@@ -108,10 +129,12 @@ def _parser() -> argparse.ArgumentParser:
     buy.add_argument("--max-price")
     buy.add_argument("--wait", action="store_true", help="then wait for the code")
     buy.add_argument("--timeout", type=float, default=None, help="seconds to wait at most")
+    buy.add_argument("--webhook", metavar="HOST:PORT", help=WEBHOOK_HELP)
     sub.add_parser("orders", parents=[common], help="open orders")
     wait = sub.add_parser("wait", parents=[common], help="print the order's code when it comes")
     wait.add_argument("order", type=int)
     wait.add_argument("--timeout", type=float, default=None)
+    wait.add_argument("--webhook", metavar="HOST:PORT", help=WEBHOOK_HELP)
     for name, text in (("cancel", "cancel an order (refund)"), ("complete", "finish an order"),
                        ("retry", "ask for another SMS"), ("rerent", "rent the same number again"),
                        ("dismiss", "settle an order whose buy never answered")):
@@ -292,6 +315,18 @@ async def _buy(args: argparse.Namespace, desk: Desk) -> int:
 
 async def _wait(args: argparse.Namespace, desk: Desk, order_id: int) -> int:
     desk.order(order_id)
+    hook = getattr(args, "webhook", None)
+    if hook:
+        try:
+            host, port = split_host_port(hook)
+        except ValueError as exc:
+            raise UsageError(f"--webhook wants HOST:PORT ({exc})") from None
+        try:
+            receiver = await desk.start_webhook(host, port, webhook_token(
+                state_dir(args.state_dir)))
+        except OSError as exc:
+            raise StoreError(str(exc.strerror or exc)) from None  # local trouble: exit 5
+        print(f"bloomdesk-cli: receiving webhooks at {receiver.url}", file=sys.stderr)
     await desk.start()
     try:
         order = await desk.wait_for_code(order_id, args.timeout)

@@ -32,6 +32,12 @@ class Demo:
             desk.add_account(kind, LABELS[kind], key, self.sim.url(kind))
         return desk
 
+    def point_webhooks(self, url: str) -> None:
+        """The simulated BloomSMS account posts sms.received events to `url`."""
+        with self.sim.lock:
+            for account in self.sim.provider("bloomsms").accounts.values():
+                account.webhook_url = url
+
     def stop(self) -> None:
         self.sim.stop()
         shutil.rmtree(self.dir, ignore_errors=True)

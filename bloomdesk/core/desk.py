@@ -16,6 +16,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from http import HTTPStatus
 
 import httpx
 
@@ -28,6 +29,7 @@ from ..store import Store
 from .events import BalanceChanged, CodeReceived, ErrorRaised, EventBus, OrderAdded, OrderChanged
 from .poller import Poller
 from .ratelimit import RateBudget
+from .webhook import PushedCode, Refused, WebhookReceiver
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +44,10 @@ class DeskSettings:
     slow_interval: float = 20.0
     balance_interval: float = 120.0
     timeout: float = 20.0
+    # while a webhook receiver covers an account, waiting orders are polled this
+    # rarely, until they have waited `push_grace` s (codes usually come well before)
+    push_safety_interval: float = 60.0
+    push_grace: float = 90.0
 
 
 class Desk:
@@ -64,6 +70,7 @@ class Desk:
         self._background: set[asyncio.Task[None]] = set()
         self._refreshing: set[str] = set()
         self._started = False
+        self.receiver: WebhookReceiver | None = None
 
     # ------------------------------------------------------------------ accounts
     def accounts(self) -> list[AccountInfo]:
@@ -193,6 +200,7 @@ class Desk:
 
     async def stop(self) -> None:
         self._started = False
+        await self.stop_webhook()
         for poller in list(self._pollers.values()):
             await poller.stop()
         self._pollers.clear()
@@ -214,6 +222,49 @@ class Desk:
         poller = self._pollers.get(label)
         if poller is not None:
             poller.wake()
+
+    # ------------------------------------------------------------------ webhooks
+    async def start_webhook(self, host: str, port: int, token: str) -> WebhookReceiver:
+        """Receive BloomSMS sms.received events (replacing a running receiver); raises
+        OSError with a plain message when it cannot listen."""
+        await self.stop_webhook()
+        receiver = WebhookReceiver(self.pushed, host, port, token)
+        await receiver.start()
+        self.receiver = receiver
+        for label, poller in self._pollers.items():
+            if self.push_covers(label):
+                poller.replan()  # waiting orders rest from now on
+        return receiver
+
+    async def stop_webhook(self) -> None:
+        receiver, self.receiver = self.receiver, None
+        if receiver is not None:
+            await receiver.stop()
+            for poller in self._pollers.values():
+                poller.replan()  # back to the normal pace at once
+
+    def push_covers(self, label: str) -> bool:
+        """Whether codes of this account arrive by webhook (spec 001: BloomSMS v1)."""
+        receiver = self.receiver
+        return receiver is not None and receiver.running and \
+            self.account(label).kind == "bloomsms"
+
+    def pushed(self, push: PushedCode) -> str:
+        """A code pushed by the provider: journaled once, for an open order only."""
+        kinds = {a.label: a.kind for a in self.store.accounts()}
+        order = next((o for o in self._open.values() if o.provider_id == push.activation_id
+                      and kinds.get(o.account) == "bloomsms"), None)
+        if order is None:
+            raise Refused(HTTPStatus.NOT_FOUND, "an event for no open order")
+        if push.phone and order.phone and \
+                push.phone.lstrip("+") != order.phone.lstrip("+"):
+            raise Refused(HTTPStatus.BAD_REQUEST, "the phone number does not match")
+        if order.code == push.code or not order.state.is_live:
+            return "duplicate"
+        self.save(order.but(state=OrderState.RECEIVED, code=push.code,
+                            text=push.text or order.text, code_at=self.clock()),
+                  "code (webhook)")
+        return "accepted"
 
     # ------------------------------------------------------------------ orders
     def open_orders(self) -> list[Order]:

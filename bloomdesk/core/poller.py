@@ -58,6 +58,12 @@ class Poller:
     def wake(self) -> None:
         self._wake.set()
 
+    def replan(self) -> None:
+        """Forget every planned poll (a webhook receiver started or stopped): each live
+        order is planned again from its age, at the pace that now applies."""
+        self._due = {k: v for k, v in self._due.items() if k in self._in_flight}
+        self.wake()
+
     def rescale(self, factor: float) -> None:
         """The poll speed changed: stretch (factor > 1) or shrink what is left of each
         order's wait, so the new pace applies now rather than after the next poll."""
@@ -72,6 +78,11 @@ class Poller:
         s = self.desk.settings
         age = now - (order.code_at if order.state is OrderState.WAITING_RETRY and order.code_at
                      else order.created_at)
+        if order.state in (OrderState.WAITING, OrderState.WAITING_RETRY) \
+                and age < s.push_grace and self.desk.push_covers(self.label):
+            # the code should come by webhook: a safety-net poll, and the normal pace
+            # again once the order has waited longer than codes usually take
+            return max(1.0, min(s.push_safety_interval, s.push_grace - age))
         if order.state is OrderState.RECEIVED:
             base = s.slow_interval * 3  # nothing more is expected; keep an eye on expiry
         elif age < 60:
@@ -131,7 +142,10 @@ class Poller:
         # 3. polls that are due
         live = [o for o in orders if o.state.is_live and o.provider_id]
         for order in live:
-            self._due.setdefault(order.id, order.created_at + 1.0)
+            if order.id not in self._due:  # first poll soon, unless a webhook covers it
+                first = self.interval(order, order.created_at) \
+                    if desk.push_covers(self.label) else 1.0
+                self._due[order.id] = order.created_at + first
         due = sorted((o for o in live if self._due[o.id] <= now
                       and o.id not in self._in_flight), key=lambda o: self._due[o.id])
         if due and budget.delay() == 0:
@@ -226,6 +240,9 @@ class Poller:
         current = self.desk.open_order(order_id)
         if current is None:
             return None
+        if current.code and not act.code and current.state is OrderState.RECEIVED \
+                and OrderState.of(act.status) is OrderState.WAITING:
+            return None  # an answer older than the code the webhook already brought
         merged = self.desk.merge(current, act)
         now = self.desk.clock()
         if merged.state is OrderState.RECEIVED and merged.expires_at and now > merged.expires_at:

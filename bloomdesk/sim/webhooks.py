@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import queue
 import threading
+import time
 import urllib.error
 import urllib.request
 from typing import Any
@@ -19,6 +20,7 @@ class WebhookSender:
     def __init__(self, timeout: float = 5.0) -> None:
         self.timeout = timeout
         self.results: list[tuple[str, int | str]] = []  # (url, HTTP status or error)
+        self.posted_at: list[float] = []  # time.monotonic() as each post started
         self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue()
         self._thread: threading.Thread | None = None
 
@@ -39,6 +41,7 @@ class WebhookSender:
 
     def post(self, url: str, body: bytes, content_type: str = "application/json") -> int | str:
         """Post now and return the HTTP status (or the error's name)."""
+        self.posted_at.append(time.monotonic())
         request = urllib.request.Request(url, data=body, method="POST",
                                          headers={"Content-Type": content_type,
                                                   "User-Agent": "BloomSMS-Webhooks/1.0"})

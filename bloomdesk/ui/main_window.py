@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Coroutine
+from collections.abc import Coroutine
 from decimal import Decimal
 from functools import partial
 from typing import Any
@@ -35,6 +35,7 @@ from .preferences import Preferences
 from .price_panel import PricePanel
 from .settings_dialog import SettingsDialog
 from .tray import Tray
+from .webhook_control import WebhookControl
 from .window_orders import OrdersAndCodes
 from .window_prices import PricesAndBuying
 
@@ -47,8 +48,6 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
     # Asks the app to shut down: the main coroutine then closes everything in order
     # (stopping Qt's loop first would leave that cleanup unrun).
     quitRequested = Signal()  # noqa: N815
-    # The user changed the webhook settings (the app restarts the receiver).
-    webhookChanged = Signal()  # noqa: N815
 
     def __init__(self, desk: Desk, settings: QSettings | None = None, *,
                  confirm_buys: bool = True, tray: bool | None = None) -> None:
@@ -71,7 +70,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self.orders = OrdersPanel(self.orders_model, self)
         self.codes = CodesPane(self)
         self.tray = Tray(self, self.code_notice, available=tray)
-        self.webhook_status: Callable[[], str] = lambda: ""
+        self.webhooks = WebhookControl(self)
         self._offers: dict[str, list[Any]] = {}
         self._loading: set[str] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
@@ -207,7 +206,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.prefs, tray=self.tray.available,
-                                webhook_status=self.webhook_status(), parent=self)
+                                webhook_status=self.webhooks.status(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(partial(self._settings_accepted, dialog))
         self.settings_dialog = dialog
@@ -220,7 +219,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self._save_prefs()
         hook = ("webhook_enabled", "webhook_host", "webhook_port", "webhook_token")
         if any(getattr(before, name) != getattr(prefs, name) for name in hook):
-            self.webhookChanged.emit()
+            self.webhooks.restart()
         self.statusBar().showMessage("Settings saved", 3000)
 
     def open_accounts(self) -> None:

@@ -6,17 +6,14 @@ agree; a missing or garbled value falls back to its default instead of failing.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
 
 from PySide6.QtCore import QSettings
 
+from ..core.webhook import new_token as new_webhook_token
+
 POLL_SPEEDS = {0.5: "Gentle: half as often", 1.0: "Normal", 2.0: "Quick: twice as often"}
-
-
-def new_webhook_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 @dataclass

@@ -264,3 +264,42 @@ def test_auto_cancel_setting_decides_whether_silence_is_paid_for(
                                    key_of("bloomsms-legacy")) == START - price
 
         run_window(qloop, qtbot, folder, scenario, kinds=("bloomsms-legacy",), clock=clock)
+
+
+def test_webhook_turned_on_in_settings_brings_codes_by_push(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        shown: list[str] = []
+
+        def turn_on(d: SettingsDialog) -> None:
+            d.webhook.setChecked(True)
+            d.webhook_port.setValue(port)
+            shown.append(d.webhook_url.text())
+        change_settings(window, turn_on)
+        await until(lambda: window.desk.receiver is not None)
+        receiver = window.desk.receiver
+        assert receiver is not None and shown == [receiver.url]
+        assert f":{port}/bloomdesk/" in receiver.url
+        with sim.lock:  # the user pastes the URL into the provider's dashboard
+            sim.provider("bloomsms").accounts[key_of("bloomsms")].webhook_url = shown[0]
+        sim.next_codes("bloomsms", 2.0)
+        polls = sim.sent("bloomsms", "status")
+        order_id = await buy(window, "bloomsms")
+        await until(lambda: window.codes.count() == 1)
+        assert window.desk.order(order_id).code == window.codes.nth(0).code  # type: ignore[union-attr]
+        assert sim.sent("bloomsms", "status") == polls, "pushed, not polled"
+        window.settings_action.trigger()
+        status = window.settings_dialog.webhook_status.text()
+        window.settings_dialog.reject()
+        assert "1 code(s) received" in status
+        change_settings(window, lambda d: d.webhook.setChecked(False))
+        await until(lambda: window.desk.receiver is None)
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",), tray=False,
+               settings=ini(tmp_path))
