@@ -9,7 +9,9 @@ import logging.handlers
 import os
 import signal
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .redact import install_log_redaction
@@ -25,6 +27,9 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     parser.add_argument("--state-dir", help="where the order journal lives "
                         "(or BLOOMDESK_STATE_DIR)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window on the demo, wait until every account has "
+                        "answered and the prices are shown, then exit (0: all well)")
     return parser.parse_args(argv)
 
 
@@ -106,6 +111,8 @@ async def run(app: object, args: argparse.Namespace) -> int:
     heartbeat.start(250)
     heartbeat.timeout.connect(_wake_python)
 
+    if getattr(args, "smoke_test", False):
+        args.demo = True  # the smoke test never touches real accounts
     demo = Demo() if args.demo else None
     try:
         if demo is not None:
@@ -131,8 +138,12 @@ async def run(app: object, args: argparse.Namespace) -> int:
         window.webhooks.listening.connect(demo.point_webhooks)
     await window.webhooks.apply()
     window.statusBar().showMessage("Ready", 3000)
+    code = 0
     try:
-        await quit_event.wait()
+        if getattr(args, "smoke_test", False):
+            code = await smoke_test(window, quit_event)
+        else:
+            await quit_event.wait()
     finally:
         heartbeat.stop()
         await window.shutdown()
@@ -143,6 +154,34 @@ async def run(app: object, args: argparse.Namespace) -> int:
         window.hide()
         window.deleteLater()
     log.info("BloomDesk closed cleanly")
+    return code
+
+
+async def smoke_test(window: Any, quit_event: asyncio.Event, timeout: float = 60.0) -> int:
+    """Ready means: the window is shown, every account's balance has been read (its
+    first successful request) and the price table holds the first account's prices."""
+    started = time.monotonic()
+    desk = window.desk
+    labels = [a.label for a in desk.accounts()]
+
+    def missing() -> list[str]:
+        gaps = [f"no answer yet from {label}" for label in labels if label not in desk.balances]
+        if window.prices.model.total == 0:
+            gaps.append("no prices in the table")
+        if not window.isVisible():
+            gaps.append("the window is not shown")
+        return gaps
+
+    while missing():
+        if quit_event.is_set():
+            print("SMOKE FAILED: asked to quit before the app was ready", flush=True)
+            return 1
+        if time.monotonic() - started > timeout:
+            print(f"SMOKE FAILED after {timeout:.0f} s: " + "; ".join(missing()), flush=True)
+            return 1
+        await asyncio.sleep(0.02)
+    print(f"SMOKE OK: {len(labels)} accounts answered, {window.prices.model.total:,} prices "
+          f"shown, {time.monotonic() - started:.2f} s after the window opened", flush=True)
     return 0
 
 

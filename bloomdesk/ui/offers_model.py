@@ -53,13 +53,19 @@ def favourite_key(service: str, iso: str | None, country_label: str) -> str:
 
 def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
     rows = []
+    places: dict[tuple[str | None, str | None, str], tuple[str, str, str]] = {}
     for o in offers:
-        name = country_name(o.country_iso, o.country_name or o.country)
-        badge = flag(o.country_iso)
-        label = f"{badge} {name}" if badge else name
+        # a few hundred countries over 100k offers: work out each one once
+        key = (o.country_iso, o.country_name, o.country)
+        place = places.get(key)
+        if place is None:
+            name = country_name(o.country_iso, o.country_name or o.country)
+            badge = flag(o.country_iso)
+            place = places[key] = (f"{badge} {name}" if badge else name, name,
+                                   f"{name} {o.country_iso or ''}".lower())
+        label, name, where = place
         rows.append(Row(o.service_name, o.service, label, o.country, o.country_iso, o.price,
-                        o.stock, account,
-                        f"{o.service_name} {o.service} {name} {o.country_iso or ''}".lower(),
+                        o.stock, account, f"{o.service_name} {o.service} ".lower() + where,
                         favourite_key(o.service, o.country_iso, name)))
     return rows
 
