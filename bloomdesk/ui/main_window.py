@@ -278,12 +278,14 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         task.add_done_callback(done)
         return task
 
-    def start(self) -> None:
-        """Start the countdowns and periodic refreshes, and load balances and prices.
-        A window built only to be looked at (tests, screenshots) never ticks."""
+    def start(self, refresh: bool = True) -> None:
+        """Start the countdowns and periodic refreshes, and load balances and prices
+        (`refresh=False`: timers only, as the polling benchmark wants). A window built
+        only to be looked at (tests, screenshots) never ticks."""
         self._tick.start()
         self._balance_timer.start()
-        self.refresh()
+        if refresh:
+            self.refresh()
 
     async def shutdown(self) -> None:
         if self.isVisible():
