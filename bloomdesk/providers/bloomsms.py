@@ -14,6 +14,7 @@ from .base import Provider
 from .errors import ProtocolError
 from .http import (
     Http,
+    Shared,
     breathe,
     check_status,
     error_from_json,
@@ -97,18 +98,21 @@ class BloomSmsProvider(Provider):
         if not isinstance(items, list):
             raise ProtocolError("The price list has an unexpected shape.")
         offers = []
+        shared = Shared()
         for n, item in enumerate(items):
             await breathe(n)
-            cid = text_field(item, "country", required=False) or country or \
-                self.profile.default_country or ""
+            cid = shared.text(text_field(item, "country", required=False) or country or
+                              self.profile.default_country or "")
             code = text_field(item, "code", "service")
             assert code is not None
+            code = shared.text(code)
             known = by_id.get(cid)
             offers.append(Offer(
                 service=code,
-                service_name=(text_field(item, "name", required=False) or code).strip(),
+                service_name=shared.text((text_field(item, "name", required=False)
+                                          or code).strip()),
                 country=cid,
-                price=money(text_field(item, "price"), "price"),
+                price=shared.money(text_field(item, "price"), "price"),
                 stock=int_field(item, "stock", "count"),
                 country_name=known.name if known else None,
                 country_iso=known.iso if known else None,

@@ -18,6 +18,7 @@ from .errors import ProtocolError, Rejected, from_token, normalise_token
 from .http import (
     Http,
     Reply,
+    Shared,
     breathe,
     check_status,
     error_from_json,
@@ -140,6 +141,7 @@ class HandlerProvider(Provider):
         if not isinstance(body, dict):
             raise ProtocolError("The price list has an unexpected shape.")
         offers: list[Offer] = []
+        shared = Shared()
         for n, (cid, services) in enumerate(body.items()):
             await breathe(n, every=4)  # about 2,000 offers a step
             if isinstance(services, list) and not services:
@@ -150,11 +152,12 @@ class HandlerProvider(Provider):
             for code, entry in services.items():
                 if not isinstance(entry, dict):
                     raise ProtocolError("The price list has an unexpected shape.")
+                code = shared.text(str(code))
                 offers.append(Offer(
-                    service=str(code),
-                    service_name=names.get(str(code), str(code)),
-                    country=str(cid),
-                    price=money(entry.get("cost"), "price"),
+                    service=code,
+                    service_name=shared.text(names.get(code, code)),
+                    country=shared.text(str(cid)),
+                    price=shared.money(entry.get("cost"), "price"),
                     stock=int_field(entry, "count", default=0),
                     country_name=known.name if known else None,
                     country_iso=known.iso if known else None,

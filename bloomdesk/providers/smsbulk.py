@@ -19,6 +19,7 @@ from .bloomsms import parse_time
 from .errors import ProtocolError
 from .http import (
     Http,
+    Shared,
     breathe,
     check_status,
     int_field,
@@ -103,17 +104,20 @@ class SmsBulkProvider(Provider):
                 params["country"] = country
             items = await self._pages("/prices", params)
         offers = []
+        shared = Shared()
         for n, item in enumerate(items):
             await breathe(n)
-            iso = (text_field(item, "countryIso", "country") or "").upper()
-            code = text_field(item, "serviceCode", required=False) or service or ""
+            iso = shared.text((text_field(item, "countryIso", "country") or "").upper())
+            code = shared.text(text_field(item, "serviceCode", required=False) or service or "")
+            country_name = text_field(item, "countryName", required=False) or names.get(iso)
             offers.append(Offer(
                 service=code,
-                service_name=(text_field(item, "serviceName", required=False) or code).strip(),
+                service_name=shared.text((text_field(item, "serviceName", required=False)
+                                          or code).strip()),
                 country=iso,
-                price=money(text_field(item, "price", "userCost"), "price"),
+                price=shared.money(text_field(item, "price", "userCost"), "price"),
                 stock=int_field(item, "stock", "count"),
-                country_name=text_field(item, "countryName", required=False) or names.get(iso),
+                country_name=shared.text(country_name) if country_name else None,
                 country_iso=iso,
             ))
         return offers

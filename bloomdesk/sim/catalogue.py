@@ -52,13 +52,16 @@ class Catalogue:
         self.services: dict[str, str] = {s["code"]: s["name"].strip() for s in raw_services}
         self.offers: dict[tuple[str, str], SimOffer] = {}
         cutoff = int(density * 1000)
+        prices: dict[int, Decimal] = {}  # a few hundred distinct prices over 100k offers
         for country in self.countries:
             for code in self.services:
                 h = _hash(f"{country.iso}:{code}")
                 if h % 1000 >= cutoff and code not in _PREMIUM:
                     continue
-                cents = 2 + (h >> 10) % 180
-                price = Decimal(cents * _PREMIUM.get(code, 1)) / 100
+                cents = (2 + (h >> 10) % 180) * _PREMIUM.get(code, 1)
+                price = prices.get(cents)
+                if price is None:
+                    price = prices[cents] = Decimal(cents) / 100
                 stock = 0 if (h >> 20) % 100 < 7 else 1 + (h >> 4) % 4000
                 self.offers[(country.iso, code)] = SimOffer(price, stock)
 

@@ -35,8 +35,17 @@ class Row(NamedTuple):
     price: Decimal
     stock: int
     account: str
-    search: str  # lower-cased text the filter matches
-    favourite_key: str
+    place: str  # the country's plain name (one string per country, shared)
+
+    # Derived, not stored: two unique strings a row cost ~14 MB over 100k offers.
+    @property
+    def search(self) -> str:
+        """The lower-cased text the filter matches."""
+        return f"{self.service_name} {self.service} {self.place} {self.iso or ''}".lower()
+
+    @property
+    def favourite_key(self) -> str:
+        return favourite_key(self.service, self.iso, self.place)
 
 
 COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account")
@@ -55,7 +64,7 @@ def favourite_key(service: str, iso: str | None, country_label: str) -> str:
 
 def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
     rows = []
-    places: dict[tuple[str | None, str | None, str], tuple[str, str, str]] = {}
+    places: dict[tuple[str | None, str | None, str], tuple[str, str]] = {}
     for o in offers:
         # a few hundred countries over 100k offers: work out each one once
         key = (o.country_iso, o.country_name, o.country)
@@ -63,12 +72,10 @@ def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
         if place is None:
             name = country_name(o.country_iso, o.country_name or o.country)
             badge = flag(o.country_iso)
-            place = places[key] = (f"{badge} {name}" if badge else name, name,
-                                   f"{name} {o.country_iso or ''}".lower())
-        label, name, where = place
+            place = places[key] = (f"{badge} {name}" if badge else name, name)
+        label, name = place
         rows.append(Row(o.service_name, o.service, label, o.country, o.country_iso, o.price,
-                        o.stock, account, f"{o.service_name} {o.service} ".lower() + where,
-                        favourite_key(o.service, o.country_iso, name)))
+                        o.stock, account, name))
     return rows
 
 
@@ -88,7 +95,6 @@ class OffersModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
-        self._search: list[str] = []  # aligned with _rows
         self._sorted: list[int] = []  # every row index, in the current sort order
         self._sorted_search: list[str] = []  # their search texts, in that order
         self._stocked = b""  # 1 where in stock, in that order
@@ -100,7 +106,8 @@ class OffersModel(QAbstractTableModel):
         self._matched: list[int] = []  # positions in the sort order of the current match
         self._hide_empty = False
         self._sort = (PRICE, Qt.SortOrder.AscendingOrder)
-        self.favourites: set[str] = set()
+        self._favourites: set[str] = set()
+        self._fav = b""  # 1 where a favourite, by position in the sort order
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
@@ -159,9 +166,6 @@ class OffersModel(QAbstractTableModel):
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
-        # Fresh copies, side by side in memory: scanning texts scattered among 100k
-        # rows' other objects cost ~200 ns a row in cache misses, packed ~40 ns.
-        self._search = _packed(r.search for r in rows)
         self._recent.clear()
         self._presort()
         self._select(narrow=False)
@@ -183,14 +187,28 @@ class OffersModel(QAbstractTableModel):
             self._select(narrow)
         self.endResetModel()
 
+    @property
+    def favourites(self) -> set[str]:
+        return self._favourites
+
+    @favourites.setter
+    def favourites(self, keys: set[str]) -> None:
+        self._favourites = set(keys)
+        self._mark_favourites()
+
     def toggle_favourite(self, row: int) -> None:
         key = self._rows[self._visible[row]].favourite_key
-        self.favourites.symmetric_difference_update({key})
+        self._favourites.symmetric_difference_update({key})
         self.layoutAboutToBeChanged.emit()
-        shown = set(self._visible)  # a click, not a keystroke: a full pass is fine
-        self._visible = self._pinned([i for i in self._sorted if i in shown])
+        self._mark_favourites()  # a click, not a keystroke: a full pass is fine
+        self._visible = self._pinned(self._matched)
         self._recent.clear()
         self.layoutChanged.emit()
+
+    def _mark_favourites(self) -> None:
+        favs, rows = self._favourites, self._rows
+        self._fav = bytes(rows[i].favourite_key in favs for i in self._sorted) \
+            if favs else b""
 
     def offer_at(self, row: int) -> Row | None:
         return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
@@ -205,9 +223,11 @@ class OffersModel(QAbstractTableModel):
         rows = self._rows
         self._sorted = sorted(range(len(rows)), key=lambda i: key(rows[i]),
                               reverse=order == Qt.SortOrder.DescendingOrder)
-        search = self._search
-        self._sorted_search = _packed(search[i] for i in self._sorted)
+        # Fresh copies, side by side in memory and in sort order: scanning texts
+        # scattered among 100k rows' other objects cost ~200 ns a row in cache misses.
+        self._sorted_search = _packed(rows[i].search for i in self._sorted)
         self._stocked = bytes(rows[i].stock > 0 for i in self._sorted)
+        self._mark_favourites()
 
     def _select(self, narrow: bool) -> None:
         """Choose the visible rows.  Matches are kept as positions in the sort order, so
@@ -224,16 +244,20 @@ class OffersModel(QAbstractTableModel):
             positions = compress(positions, map(self._stocked.__getitem__, positions))
         matched = list(positions)
         self._matched = matched
-        self._visible = self._pinned(list(map(self._sorted.__getitem__, matched)))
+        self._visible = self._pinned(matched)
         if len(self._recent) >= 64:
             self._recent.clear()
         self._recent[(self._text, self._hide_empty)] = (self._visible, self._matched)
 
-    def _pinned(self, chosen: list[int]) -> list[int]:
-        """`chosen` (in sort order) with favourites first, each part keeping the order."""
-        favs, rows = self.favourites, self._rows
-        top = [i for i in chosen if rows[i].favourite_key in favs] if favs else []
+    def _pinned(self, matched: list[int]) -> list[int]:
+        """The rows at `matched` positions of the sort order, favourites first, each
+        part keeping that order."""
+        at = self._sorted.__getitem__
+        fav = self._fav
+        if not fav:
+            return list(map(at, matched))
+        top = list(compress(matched, map(fav.__getitem__, matched)))
         if not top:
-            return list(chosen)
-        pinned = set(top)
-        return top + [i for i in chosen if i not in pinned]
+            return list(map(at, matched))
+        rest = compress(matched, (not f for f in map(fav.__getitem__, matched)))
+        return list(map(at, top)) + list(map(at, rest))
