@@ -50,6 +50,22 @@ class DeskSettings:
     push_grace: float = 90.0
 
 
+def warm_up() -> None:
+    """What the first request of a run would otherwise load on the event loop."""
+    import importlib
+
+    from ..providers.http import tls_context
+
+    # httpx imports httpcore with its first client, httpcore anyio's asyncio backend
+    # with its first request: ~60 ms each of module code
+    for name in ("httpcore", "anyio", "anyio._backends._asyncio"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # another version lays them out otherwise: no harm done
+            pass
+    tls_context()
+
+
 class Desk:
     def __init__(self, store: Store, keys: KeyStore, *, settings: DeskSettings | None = None,
                  clock: Callable[[], float] = time.time,
@@ -71,16 +87,24 @@ class Desk:
         self._refreshing: set[str] = set()
         self._started = False
         self.receiver: WebhookReceiver | None = None
+        self._accounts: dict[str, AccountInfo] | None = None
 
     # ------------------------------------------------------------------ accounts
     def accounts(self) -> list[AccountInfo]:
-        return self.store.accounts()
+        """Every account, from memory: the journal is read once and after each change
+        made here (the pollers ask for an account on every step)."""
+        if self._accounts is None:
+            self._accounts = {a.label: a for a in self.store.accounts()}
+        return list(self._accounts.values())
 
     def account(self, label: str) -> AccountInfo:
-        for account in self.store.accounts():
-            if account.label == label:
-                return account
-        raise Rejected(f"There is no account named {label!r}.", token="NO_ACCOUNT")
+        if self._accounts is None:
+            self.accounts()
+        assert self._accounts is not None
+        account = self._accounts.get(label)
+        if account is None:
+            raise Rejected(f"There is no account named {label!r}.", token="NO_ACCOUNT")
+        return account
 
     def add_account(self, kind: str, label: str, key: str | None,
                     base_url: str | None = None) -> bool:
@@ -93,6 +117,7 @@ class Desk:
         if not label.strip():
             raise Rejected("An account needs a name.", token="NO_LABEL")
         self.store.add_account(AccountInfo(label, kind, base_url))
+        self._accounts = None
         stored = self.keys.set(label, key) if key else self.keys.keyring_ok
         if self._started:
             self._start_poller(label)
@@ -103,6 +128,7 @@ class Desk:
         account = self.account(label)
         if base_url is not None:
             self.store.update_account(AccountInfo(label, account.kind, base_url or None))
+            self._accounts = None
         if key:
             self.keys.set(label, key)
         self._forget_provider(label)
@@ -120,6 +146,7 @@ class Desk:
         if provider:
             await provider.aclose()
         self.store.remove_account(label)
+        self._accounts = None
         self.keys.delete(label)
 
     async def test_connection(self, kind: str, key: str | None, base_url: str | None = None,
@@ -188,8 +215,11 @@ class Desk:
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
         """Resume every open order and start polling every account."""
+        # The first client of a run imports httpx's transport and loads the CA bundle:
+        # ~130 ms that would stall the window at its first poll. Done aside instead.
+        await asyncio.to_thread(warm_up)
         self._started = True
-        for account in self.store.accounts():
+        for account in self.accounts():
             self._start_poller(account.label)
 
     def _start_poller(self, label: str) -> None:
@@ -251,7 +281,7 @@ class Desk:
 
     def pushed(self, push: PushedCode) -> str:
         """A code pushed by the provider: journaled once, for an open order only."""
-        kinds = {a.label: a.kind for a in self.store.accounts()}
+        kinds = {a.label: a.kind for a in self.accounts()}
         order = next((o for o in self._open.values() if o.provider_id == push.activation_id
                       and kinds.get(o.account) == "bloomsms"), None)
         if order is None:
@@ -518,7 +548,7 @@ class Desk:
         return result
 
     async def refresh_balances(self) -> dict[str, Decimal | ProviderError]:
-        labels = [a.label for a in self.store.accounts()]
+        labels = [a.label for a in self.accounts()]
         results = await asyncio.gather(*(self.balance(label) for label in labels),
                                        return_exceptions=True)
         out: dict[str, Decimal | ProviderError] = {}
