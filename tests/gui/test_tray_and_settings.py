@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import pytest
 import qasync
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
@@ -303,3 +304,20 @@ def test_webhook_turned_on_in_settings_brings_codes_by_push(
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",), tray=False,
                settings=ini(tmp_path))
+
+
+def test_smoke_test_fails_with_the_reason_when_an_account_never_answers(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from bloomdesk.app import smoke_test
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        window.desk.add_account("bloomsms", "unreachable", "sk_smoke_000000000001",
+                                "http://127.0.0.1:9/api/v1")
+        window.prices.set_rows([])
+        code = await smoke_test(window, asyncio.Event(), timeout=2.0)
+        assert code == 1
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",), tray=False)
+    out = capsys.readouterr().out
+    assert "SMOKE FAILED after 2 s" in out and "no answer yet from unreachable" in out
