@@ -32,12 +32,12 @@ class OrdersAndCodes(_Base):
     def _code_received(self, order: Order) -> None:
         self.orders_model.upsert(order)
         self.codes.add(order)
-        self.statusBar().showMessage(f"Code {order.code} for {order.service} "
-                                     f"({order.phone})", 10000)
+        service = self.orders_model.service_names.get(order.service, order.service)
+        self.statusBar().showMessage(f"Code {order.code} for {service} ({order.phone})",
+                                     10000)
         if self.auto_copy and order.code:
             self.clipboard.copy(order.code)
-        self.tray.notify_code(order, self.orders_model.service_names.get(order.service,
-                                                                          order.service))
+        self.tray.notify_code(order, service)
 
     def _update_actions(self, *_: object) -> None:
         order = self.orders.selected()
