@@ -50,6 +50,15 @@ class DeskSettings:
     push_grace: float = 90.0
 
 
+def check_kind(kind: str, base_url: str | None) -> None:
+    """An account of `kind` can exist: a known provider, and its address where needed."""
+    profile = PROFILES.get(kind)
+    if profile is None:
+        raise Rejected(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
+    if profile.needs_base_url and not base_url:
+        raise Rejected(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
+
+
 def warm_up() -> None:
     """What the first request of a run would otherwise load on the event loop."""
     import importlib
@@ -109,11 +118,7 @@ class Desk:
     def add_account(self, kind: str, label: str, key: str | None,
                     base_url: str | None = None) -> bool:
         """Add an account; True when its key went to the keyring (False: session only)."""
-        profile = PROFILES.get(kind)
-        if profile is None:
-            raise Rejected(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
-        if profile.needs_base_url and not base_url:
-            raise Rejected(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
+        check_kind(kind, base_url)
         if not label.strip():
             raise Rejected("An account needs a name.", token="NO_LABEL")
         self.store.add_account(AccountInfo(label, kind, base_url))
@@ -153,11 +158,7 @@ class Desk:
                               label: str | None = None) -> Decimal:
         """Ask a provider for the balance with the details as entered (nothing saved).
         Without a key, the saved key of account `label` is used."""
-        profile = PROFILES.get(kind)
-        if profile is None:
-            raise Rejected(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
-        if profile.needs_base_url and not base_url:
-            raise Rejected(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
+        check_kind(kind, base_url)
         key = (key or "").strip() or (self.keys.get(label) if label else None)
         if not key:
             raise Rejected("Enter the API key first.", token="NO_KEY")

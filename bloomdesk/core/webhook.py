@@ -62,6 +62,20 @@ class PushedCode:
     phone: str | None
 
 
+def _matching(value: object, pattern: re.Pattern[str]) -> str | None:
+    """A string or integer field as text, when all of it matches `pattern`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) and pattern.fullmatch(value) else None
+
+
+def webhook_url(host: str, port: int, token: str) -> str:
+    """The address the provider posts to (the secret is in the path)."""
+    if ":" in host and not host.startswith("["):
+        host = f"[{host}]"  # IPv6
+    return f"http://{host}:{port}{PATH_PREFIX}{token}"
+
+
 def parse_event(body: bytes) -> PushedCode:
     """Spec 001's ``sms.received`` payload, or :class:`Refused` (400) saying why."""
     def bad(reason: str) -> Refused:
@@ -78,20 +92,16 @@ def parse_event(body: bytes) -> PushedCode:
     data = event.get("data")
     if not isinstance(data, dict):
         raise bad("no data object")
-    activation = data.get("activation_id")
-    if isinstance(activation, int) and not isinstance(activation, bool):
-        activation = str(activation)
-    if not isinstance(activation, str) or not _ID.fullmatch(activation):
+    activation = _matching(data.get("activation_id"), _ID)
+    if activation is None:
         raise bad("no valid activation_id")
     if data.get("status", "code_received") != "code_received":
         raise bad("status is not code_received")
     sms = data.get("sms")
     if not isinstance(sms, dict):
         raise bad("no sms object")
-    code = sms.get("code")
-    if isinstance(code, int) and not isinstance(code, bool):
-        code = str(code)
-    if not isinstance(code, str) or not _CODE.fullmatch(code):
+    code = _matching(sms.get("code"), _CODE)
+    if code is None:
         raise bad("no valid code")
     text = sms.get("full_text")
     if text is not None and (not isinstance(text, str) or len(text) > 2000):
@@ -113,6 +123,7 @@ class WebhookReceiver:
             raise ValueError("the webhook token must be at least 16 characters")
         self.deliver = deliver
         self.host, self.port = host, port
+        self._token = token
         self._path = PATH_PREFIX + token
         self.max_body = max_body
         self.per_minute = per_minute
@@ -150,8 +161,7 @@ class WebhookReceiver:
 
     @property
     def url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"http://{host}:{self.port}{self._path}"
+        return webhook_url(self.host, self.port, self._token)
 
     def status(self) -> str:
         if self.error:
@@ -268,5 +278,5 @@ def split_host_port(text: str, default_port: int = 8765) -> tuple[str, int]:
 
 
 __all__ = ["PushedCode", "Refused", "WebhookReceiver", "new_token", "parse_event",
-           "split_host_port"]
+           "split_host_port", "webhook_url"]
 

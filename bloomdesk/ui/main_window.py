@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Coroutine
-from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -41,7 +40,7 @@ from .window_prices import PricesAndBuying
 
 log = logging.getLogger(__name__)
 
-__all__ = ["Banner", "MainWindow", "warn_below"]
+__all__ = ["Banner", "MainWindow"]
 
 
 class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
@@ -341,8 +340,3 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
                               "Quit from the tray menu.")
             return
         self.quit()
-
-
-def warn_below(settings: QSettings) -> Decimal:
-    """The user's low-balance threshold (settings key ``balances/warn_below``)."""
-    return preferences.load(settings).warn_below

@@ -24,15 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.webhook import webhook_url
 from .preferences import POLL_SPEEDS, Preferences, new_webhook_token
-
-
-def webhook_url(prefs: Preferences) -> str:
-    """The address to paste into the BloomSMS dashboard (the secret is in the path)."""
-    host = prefs.webhook_host
-    if ":" in host and not host.startswith("["):
-        host = f"[{host}]"
-    return f"http://{host}:{prefs.webhook_port}/bloomdesk/{prefs.webhook_token}"
 
 
 class SettingsDialog(QDialog):
@@ -154,7 +147,9 @@ class SettingsDialog(QDialog):
         self._update_url()
 
     def _update_url(self, *_: object) -> None:
-        self.webhook_url.setText(webhook_url(self.preferences()))
+        prefs = self.preferences()
+        self.webhook_url.setText(webhook_url(prefs.webhook_host, prefs.webhook_port,
+                                             prefs.webhook_token))
 
     def preferences(self) -> Preferences:
         """The preferences as the dialog shows them."""
