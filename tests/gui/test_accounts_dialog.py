@@ -11,18 +11,16 @@ from typing import Any
 
 import pytest
 import qasync
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 
-from bloomdesk.core import Desk
 from bloomdesk.providers import KINDS, PROFILES
 from bloomdesk.secrets import SERVICE, KeyStore
 from bloomdesk.sim import Simulator
-from bloomdesk.store import Store
 from bloomdesk.ui.accounts_dialog import AccountEditor, AccountsDialog
 from bloomdesk.ui.main_window import MainWindow
 from tests.conftest import MemoryKeyring
-from tests.gui.harness import START, until
+from tests.gui.harness import START, run_window, until
 
 Body = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
 
@@ -31,30 +29,18 @@ def key(kind: str, n: int = 1) -> str:
     return f"dlg-{kind}-key-{n:04d}-9c1e5b"
 
 
-def run_empty(qloop: qasync.QEventLoop, tmp_path: Path, body: Body) -> None:
-    """A started window with no accounts, on a simulator that knows one key per kind."""
-    async def main() -> None:
-        with Simulator() as sim:
-            for kind in KINDS:
-                sim.add_account(kind, key(kind), START)
-                sim.add_account(kind, key(kind, 2), START * 2)
-            desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore())
-            settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-            window = MainWindow(desk, settings, tray=False)
-            window.show()
-            await desk.start()
-            window.start()
-            try:
-                await body(window, sim)
-            finally:
-                await window.shutdown()
-                await desk.stop()
-                desk.store.close()
-                window.hide()
-                window.deleteLater()
-                QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+def run_empty(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, body: Body) -> None:
+    """A started window with no accounts and a real KeyStore (the keyring as the test's
+    fixture makes it), on a simulator that knows two keys per kind."""
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        for kind in KINDS:
+            sim.add_account(kind, key(kind), START)
+            sim.add_account(kind, key(kind, 2), START * 2)
+        await body(window, sim)
 
-    qloop.run_until_complete(main())
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=(), tray=False, settings=settings,
+               keys=KeyStore())
 
 
 def open_dialog(window: MainWindow) -> AccountsDialog:
@@ -90,9 +76,9 @@ def listed(dialog: AccountsDialog) -> list[str]:
     return [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())]
 
 
-def test_every_kind_added_tested_edited_and_removed(qloop: qasync.QEventLoop, tmp_path: Path,
-                                                   keyring_memory: MemoryKeyring,
-                                                   caplog: pytest.LogCaptureFixture) -> None:
+def test_every_kind_added_tested_edited_and_removed(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, keyring_memory: MemoryKeyring,
+        caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
 
     async def body(window: MainWindow, sim: Simulator) -> None:
@@ -161,11 +147,11 @@ def test_every_kind_added_tested_edited_and_removed(qloop: qasync.QEventLoop, tm
                 assert secret not in journal and secret not in settings
                 assert key(kind, n) not in caplog.text
 
-    run_empty(qloop, tmp_path, body)
+    run_empty(qloop, qtbot, tmp_path, body)
 
 
 def test_no_keyring_says_so_and_keeps_the_key_for_the_session(
-        qloop: qasync.QEventLoop, tmp_path: Path, no_keyring: None) -> None:
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, no_keyring: None) -> None:
     async def body(window: MainWindow, sim: Simulator) -> None:
         dialog = open_dialog(window)
         assert dialog.notice.isVisible() and "No system keyring" in dialog.notice.text()
@@ -183,11 +169,12 @@ def test_no_keyring_says_so_and_keeps_the_key_for_the_session(
         assert dialog.table.item(row, 3).text() == "this session only"
         await until(lambda: "$10.00" in window.balances.text_of("Main"))
 
-    run_empty(qloop, tmp_path, body)
+    run_empty(qloop, qtbot, tmp_path, body)
 
 
-def test_an_account_with_open_orders_is_not_removed(qloop: qasync.QEventLoop, tmp_path: Path,
-                                                    keyring_memory: MemoryKeyring) -> None:
+def test_an_account_with_open_orders_is_not_removed(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path,
+        keyring_memory: MemoryKeyring) -> None:
     async def body(window: MainWindow, sim: Simulator) -> None:
         window.desk.add_account("bloomsms", "Main", key("bloomsms"), sim.url("bloomsms"))
         sim.next_codes("bloomsms", None)
@@ -204,5 +191,5 @@ def test_an_account_with_open_orders_is_not_removed(qloop: qasync.QEventLoop, tm
         assert keyring_memory.entries[(SERVICE, "Main")] == key("bloomsms")
         await asyncio.sleep(0)
 
-    run_empty(qloop, tmp_path, body)
+    run_empty(qloop, qtbot, tmp_path, body)
 
