@@ -25,6 +25,7 @@ import platformdirs
 
 from . import __version__
 from .core import Desk, Order
+from .core.errors import LocalError
 from .core.webhook import split_host_port
 from .providers import KINDS, PROFILES
 from .providers.errors import ProviderError, Unavailable
@@ -33,6 +34,7 @@ from .secrets import KeyStore, env_name
 from .store import Store, StoreError
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_NETWORK, EXIT_LOCAL, EXIT_NO_CODE = 0, 2, 3, 4, 5, 6
+EXIT_NOT_POSSIBLE = 7  # BloomDesk itself refused: no such order or account, nothing to do
 
 
 class UsageError(Exception):
@@ -170,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(f"bloomdesk-cli: {exc}", file=sys.stderr)
         return EXIT_LOCAL
+    except LocalError as exc:
+        print(f"bloomdesk-cli: {exc}", file=sys.stderr)
+        return EXIT_NOT_POSSIBLE
     except KeyboardInterrupt:
         return 130
     finally:

@@ -22,11 +22,20 @@ import httpx
 
 from ..domain import AccountInfo, Activation, Country, Offer, Order, OrderState
 from ..providers import PROFILES, Provider, connect
-from ..providers.errors import ProtocolError, ProviderError, Rejected, Unavailable
+from ..providers.errors import ProtocolError, ProviderError, Unavailable
 from ..redact import register_secret
 from ..secrets import KeyStore
 from ..store import Store
-from .events import BalanceChanged, CodeReceived, ErrorRaised, EventBus, OrderAdded, OrderChanged
+from .errors import InvalidInput, NoSuchAccount, NoSuchOrder, NothingToDo, OpenOrders
+from .events import (
+    BalanceChanged,
+    CodeReceived,
+    ErrorKind,
+    ErrorRaised,
+    EventBus,
+    OrderAdded,
+    OrderChanged,
+)
 from .poller import Poller
 from .ratelimit import RateBudget
 from .webhook import PushedCode, Refused, WebhookReceiver
@@ -54,9 +63,9 @@ def check_kind(kind: str, base_url: str | None) -> None:
     """An account of `kind` can exist: a known provider, and its address where needed."""
     profile = PROFILES.get(kind)
     if profile is None:
-        raise Rejected(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
+        raise InvalidInput(f"Unknown provider kind {kind!r}.", token="UNKNOWN_KIND")
     if profile.needs_base_url and not base_url:
-        raise Rejected(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
+        raise InvalidInput(f"{profile.title} needs its base URL.", token="NO_BASE_URL")
 
 
 def warm_up() -> None:
@@ -112,7 +121,7 @@ class Desk:
         assert self._accounts is not None
         account = self._accounts.get(label)
         if account is None:
-            raise Rejected(f"There is no account named {label!r}.", token="NO_ACCOUNT")
+            raise NoSuchAccount(f"There is no account named {label!r}.")
         return account
 
     def add_account(self, kind: str, label: str, key: str | None,
@@ -120,7 +129,7 @@ class Desk:
         """Add an account; True when its key went to the keyring (False: session only)."""
         check_kind(kind, base_url)
         if not label.strip():
-            raise Rejected("An account needs a name.", token="NO_LABEL")
+            raise InvalidInput("An account needs a name.", token="NO_LABEL")
         self.store.add_account(AccountInfo(label, kind, base_url))
         self._accounts = None
         stored = self.keys.set(label, key) if key else self.keys.keyring_ok
@@ -142,8 +151,8 @@ class Desk:
         self.account(label)
         live = [o for o in self._open.values() if o.account == label]
         if live:
-            raise Rejected(f"{label} still has {len(live)} open order(s): finish or cancel "
-                           "them first.", token="OPEN_ORDERS")
+            raise OpenOrders(f"{label} still has {len(live)} open order(s): finish or cancel "
+                             "them first.")
         poller = self._pollers.pop(label, None)
         if poller:
             await poller.stop()
@@ -161,7 +170,7 @@ class Desk:
         check_kind(kind, base_url)
         key = (key or "").strip() or (self.keys.get(label) if label else None)
         if not key:
-            raise Rejected("Enter the API key first.", token="NO_KEY")
+            raise InvalidInput("Enter the API key first.", token="NO_KEY")
         register_secret(key)
         if label is not None:  # an existing account: stay inside its rate budget
             await self.budget(label).acquire(user=True)
@@ -175,8 +184,8 @@ class Desk:
             account = self.account(label)
             key = self.keys.get(label)
             if not key:
-                raise Rejected(f"No API key is known for {label}: enter it in the account "
-                               "settings.", token="NO_KEY")
+                raise InvalidInput(f"No API key is known for {label}: enter it in the account "
+                                   "settings.", token="NO_KEY")
             provider = connect(account.kind, api_key=key, base_url=account.base_url,
                                timeout=self.settings.timeout, transport=self._transport)
             self._providers[label] = provider
@@ -308,7 +317,7 @@ class Desk:
     def order(self, order_id: int) -> Order:
         order = self._open.get(order_id) or self.store.get(order_id)
         if order is None:
-            raise Rejected(f"There is no order {order_id}.", token="NO_ORDER")
+            raise NoSuchOrder(f"There is no order {order_id}.")
         return order
 
     def history(self, limit: int = 1000) -> list[Order]:
@@ -415,11 +424,11 @@ class Desk:
             else:
                 self.save(order.but(state=OrderState.FAILED, note=exc.message), "failed",
                           exc.message)
-            self.bus.publish(ErrorRaised(label, exc.message, order.id))
+            self.bus.publish(ErrorRaised(label, exc.message, order.id, ErrorKind.BUY))
             raise
         except ProviderError as exc:
             self.save(order.but(state=OrderState.FAILED, note=exc.message), "failed", exc.token)
-            self.bus.publish(ErrorRaised(label, exc.message, order.id))
+            self.bus.publish(ErrorRaised(label, exc.message, order.id, ErrorKind.BUY))
             raise
         finally:
             self.buying.discard(order.id)
@@ -438,8 +447,8 @@ class Desk:
     def _live(self, order_id: int) -> Order:
         order = self.order(order_id)
         if not order.state.is_live or order.provider_id is None:
-            raise Rejected(f"Order {order_id} is {order.state.value}: nothing to do.",
-                           token="NOT_ACTIVE")
+            raise NothingToDo(f"Order {order_id} is {order.state.value}: nothing to do.",
+                              token="NOT_ACTIVE")
         return order
 
     def cancel_blocker(self, order: Order) -> str | None:
@@ -477,7 +486,7 @@ class Desk:
         order = self._live(order_id)
         blocker = self.cancel_blocker(order)
         if blocker:
-            raise Rejected(blocker, token="CANCEL_BLOCKED")
+            raise NothingToDo(blocker, token="CANCEL_BLOCKED")
         pid = order.provider_id
         assert pid is not None
         await self.call(order.account, lambda p: p.cancel(pid))
@@ -510,8 +519,8 @@ class Desk:
         """The user settles an order whose buy never answered."""
         order = self.order(order_id)
         if order.state not in (OrderState.UNKNOWN, OrderState.PENDING):
-            raise Rejected("Only an order whose purchase is unknown can be dismissed.",
-                           token="NOT_UNKNOWN")
+            raise NothingToDo("Only an order whose purchase is unknown can be dismissed.",
+                              token="NOT_UNKNOWN")
         return self.save(order.but(state=OrderState.FAILED, note="Dismissed by you."),
                          "dismissed")
 
@@ -555,7 +564,7 @@ class Desk:
         out: dict[str, Decimal | ProviderError] = {}
         for label, result in zip(labels, results, strict=True):
             if isinstance(result, ProviderError):
-                self.bus.publish(ErrorRaised(label, result.message))
+                self.bus.publish(ErrorRaised(label, result.message, kind=ErrorKind.BALANCE))
                 out[label] = result
             elif isinstance(result, Decimal):
                 out[label] = result

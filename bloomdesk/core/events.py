@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,11 +35,25 @@ class BalanceChanged:
     at: float
 
 
+class ErrorKind(enum.Enum):
+    """What failed, so a listener routes an error without reading its words."""
+
+    BALANCE = "balance"  # reading an account's balance
+    PRICES = "prices"  # the price list or the catalogue
+    BUY = "buy"  # a purchase or a re-rent
+    ACTION = "action"  # cancel, complete, another SMS
+    POLL = "poll"  # polling or reconciling open orders
+    ACCOUNT = "account"  # the account itself (no key, refused key)
+    JOURNAL = "journal"  # the order journal
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class ErrorRaised:
     account: str | None
     message: str
     order_id: int | None = None
+    kind: ErrorKind = ErrorKind.OTHER
 
 
 Event = OrderAdded | OrderChanged | CodeReceived | BalanceChanged | ErrorRaised

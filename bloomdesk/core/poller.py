@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import Activation, Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited
-from .events import ErrorRaised
+from .events import ErrorKind, ErrorRaised
 
 if TYPE_CHECKING:
     from .desk import Desk
@@ -262,7 +262,7 @@ class Poller:
 
     def _report(self, exc: ProviderError) -> None:
         log.info("Polling %s: %s", self.label, exc)
-        self.desk.bus.publish(ErrorRaised(self.label, exc.message))
+        self.desk.bus.publish(ErrorRaised(self.label, exc.message, kind=ErrorKind.POLL))
 
     # ------------------------------------------------------------------ protection
     async def _auto_cancel(self, order: Order) -> None:

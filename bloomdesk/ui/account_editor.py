@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Desk
+from ..core.errors import LocalError
 from ..domain import AccountInfo
 from ..providers import KINDS, PROFILES
 from ..providers.errors import ProviderError
@@ -76,7 +77,7 @@ class DialogTasks:
 
 
 def error_text(exc: BaseException) -> str:
-    if isinstance(exc, ProviderError | StoreError):
+    if isinstance(exc, ProviderError | StoreError | LocalError):
         return str(exc)
     log.error("Account action failed", exc_info=exc)
     return f"Failed unexpectedly: {type(exc).__name__}"
@@ -233,7 +234,7 @@ class AccountEditor(QDialog):
             else:
                 self.desk.update_account(label, key=key or None, base_url=url)
                 self.key_stored = self.desk.keys.source(label) != "session"
-        except (ProviderError, StoreError) as exc:
+        except (ProviderError, StoreError, LocalError) as exc:
             self._show_result(error_text(exc), False)
             return
         self.key.clear()

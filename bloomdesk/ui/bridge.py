@@ -20,7 +20,7 @@ class DeskBridge(QObject):
     orderChanged = Signal(object)  # noqa: N815
     codeReceived = Signal(object)  # noqa: N815
     balanceChanged = Signal(str, object, float)  # noqa: N815
-    errorRaised = Signal(object, str)  # noqa: N815
+    errorRaised = Signal(object)  # noqa: N815 - the ErrorRaised event
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -40,4 +40,4 @@ class DeskBridge(QObject):
         elif isinstance(event, BalanceChanged):
             self.balanceChanged.emit(event.account, event.balance, event.at)
         elif isinstance(event, ErrorRaised):
-            self.errorRaised.emit(event.account, event.message)
+            self.errorRaised.emit(event)

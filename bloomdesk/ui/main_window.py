@@ -19,6 +19,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from ..core import Desk
+from ..core.errors import LocalError
+from ..core.events import ErrorKind, ErrorRaised
 from ..providers.errors import ProviderError
 from ..store import StoreError
 from . import preferences
@@ -124,7 +126,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         b.orderChanged.connect(self._order_changed)
         b.codeReceived.connect(self._code_received)
         b.balanceChanged.connect(self.balances.set_balance)
-        b.errorRaised.connect(self._error)
+        b.errorRaised.connect(self._error_event)
         self.balances.refresh_button.clicked.connect(self.refresh)
         self.prices.accountChosen.connect(self.show_offers)
         self.prices.table.buyRequested.connect(self.request_buy)
@@ -268,7 +270,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
             if t.cancelled():
                 return
             exc = t.exception()
-            if isinstance(exc, ProviderError | StoreError):
+            if isinstance(exc, ProviderError | StoreError | LocalError):
                 self._error(None, f"{what}: {exc}")
             elif exc is not None:
                 log.error("%s failed", what, exc_info=exc)
@@ -318,12 +320,15 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self.copy_code(order)
 
     # ------------------------------------------------------------------ errors, quit
+    def _error_event(self, event: ErrorRaised) -> None:
+        if event.kind is ErrorKind.BALANCE and event.account:
+            self.balances.set_error(event.account, event.message)
+        self._error(event.account, event.message)
+
     def _error(self, account: str | None, message: str) -> None:
         text = f"{account}: {message}" if account else message
         self.banner.show_message(text)
         self.statusBar().showMessage(text, 10000)
-        if account and "balance" in message.lower():
-            self.balances.set_error(account, message)
 
     def quit(self) -> None:
         self.quitRequested.emit()

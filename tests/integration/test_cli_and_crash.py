@@ -80,7 +80,7 @@ def test_whole_order_in_human_output(state: Path, sim: Simulator) -> None:
 
 def test_exit_codes_tell_failures_apart(state: Path, sim: Simulator) -> None:
     assert cli(state, "buy").returncode == 2  # usage
-    assert cli(state, "cancel", "999").returncode == 3  # refused: no such order
+    assert cli(state, "cancel", "999").returncode == 7  # refused here: no such order
     sim.fault(KIND, Fault("reset", op="balance"))
     assert cli(state, "balance").returncode == 4  # network
     sim.provider(KIND).accounts[KEY].balance = Decimal("0")

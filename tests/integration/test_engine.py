@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.core.errors import NothingToDo
 from bloomdesk.core.events import CodeReceived, OrderChanged
-from bloomdesk.providers.errors import Rejected, Unavailable
+from bloomdesk.providers.errors import Unavailable
 from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import SchemaTooNew, Store, StoreError
@@ -166,7 +167,7 @@ async def test_early_cancel_is_refused_without_a_request(make_desk: MakeDesk,
     country, price = await cheapest(desk, kind)
     order = await desk.buy(kind, "tg", country, price=price)
     before = sim.sent(kind, "cancel")
-    with pytest.raises(Rejected) as refused:
+    with pytest.raises(NothingToDo) as refused:
         await desk.cancel(order.id)
     assert "2 minutes" in refused.value.message
     assert sim.sent(kind, "cancel") == before
