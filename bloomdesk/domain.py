@@ -7,7 +7,7 @@ balance.  Nothing here imports Qt or does I/O.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
@@ -102,12 +102,37 @@ class AccountInfo:
     label: str
     kind: str
     base_url: str | None = None
+    # The account's identity: a new account under a removed account's label is another
+    # account (another provider, another wallet), so orders and budgets key on this.
+    uid: str = ""
+
+
+class Reason(enum.StrEnum):
+    """Why an order stands as it does: data for the window and the CLI to word."""
+
+    BUYING = "buying"  # journaled, the buy request about to leave or in flight
+    BUY_UNANSWERED = "buy_unanswered"  # the answer never came: maybe bought
+    NO_LIST = "no_list"  # unknown, and the provider cannot list active orders
+    BUY_REFUSED = "buy_refused"  # the provider refused: nothing charged
+    NOT_SENT = "not_sent"  # never reached the provider: nothing charged
+    NOT_AT_PROVIDER = "not_at_provider"  # reconciled: the provider holds no such order
+    RECOVERED = "recovered"  # reconciled: the provider's order adopted
+    DISMISSED = "dismissed"  # the user settled an unknown buy
+    CANCELLED = "cancelled"  # by the user
+    AUTO_CANCELLED = "auto_cancelled"  # before the free-cancel deadline
+    COMPLETED = "completed"  # by the user
+    RERENTED = "rerented"  # finished by re-renting the number as a new order
+    ANOTHER_SMS = "another_sms"  # another SMS asked for
+    EXPIRED = "expired"  # ended at the provider at its expiry
+    ENDED_AT_EXPIRY = "ended_at_expiry"  # a received order past its expiry
+    GONE = "gone"  # the provider said, again and again, that it does not know it
+    ID_REUSED = "id_reused"  # the provider gave this order's id to a new order
 
 
 @dataclass(frozen=True, slots=True)
 class Order:
     id: int  # BloomDesk's own order number: stable before the provider answers
-    account: str
+    account: str  # the account's label, as the user knows it
     service: str
     country: str | None
     state: OrderState
@@ -122,12 +147,15 @@ class Order:
     free_cancel_until: float | None = None  # silence after this costs money
     cancel_not_before: float | None = None  # the provider refuses a cancel before this
     auto_cancel: bool = False
-    note: str | None = None  # why it stands as it does, for the user
+    note: str | None = None  # why it stands as it does, in words (the provider's own)
     updated_at: float = 0.0
-    code_at: float | None = None
-
-    def but(self, **changes: object) -> Order:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    code_at: float | None = None  # when the current code came (or another was asked for)
+    account_uid: str = ""  # the account's identity (AccountInfo.uid)
+    reason: Reason | None = None  # why it stands as it does, as data
+    version: int = 0  # bumped by every journaled change: compare-and-set
+    lease_until: float | None = None  # a PENDING order is being bought until then ...
+    owner: str | None = None  # ... by this process, while it lives (store.owners)
+    pushed_at: float | None = None  # provider time of the newest webhook event taken
 
     @property
     def silent(self) -> bool:

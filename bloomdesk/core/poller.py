@@ -1,12 +1,15 @@
 """One scheduler per account: polls its live orders within the account's rate budget.
 
-- young orders are polled often (codes come within seconds), old ones less;
-- where the provider lists active orders in one call, one list call replaces many
-  status calls;
+- young orders are polled often (codes come within seconds), old ones less (pacing);
+- where the provider lists active orders in one call, one list call replaces many;
 - at most one request in flight per order; none for final orders;
-- ``Retry-After`` pauses the budget; faults back off exponentially with jitter;
-- auto-cancel: a silent order is cancelled a margin before its free-cancel deadline;
-- orders whose buy never answered (PENDING after a crash, UNKNOWN) are reconciled.
+- faults back off exponentially with jitter; a "not found" answer is a fault too,
+  until the provider says it consistently (transitions.not_found);
+- auto-cancel: a silent order is cancelled a margin before its free-cancel deadline,
+  through a rate pause if need be, and tried again (backing off) until it passes;
+- orders whose buy never answered are reconciled (reconcile.Reconciler).
+
+It is handed what it works with and imports no Desk.
 """
 
 from __future__ import annotations
@@ -14,33 +17,54 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Coroutine
-from typing import TYPE_CHECKING
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from functools import partial
 
 from ..domain import Activation, Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited
+from ..providers.profiles import ACTIVE_LIST
+from . import pacing, transitions
+from .book import OrderBook
+from .errors import LocalError
 from .events import ErrorKind, ErrorRaised
-
-if TYPE_CHECKING:
-    from .desk import Desk
+from .reconcile import Reconciler
+from .sessions import Sessions
+from .settings import DeskSettings
 
 log = logging.getLogger(__name__)
 
-MAX_BACKOFF = 120.0
 RECONCILE_EVERY = 15.0
+IDLE_AFTER_LOCAL_ERROR = 30.0  # an account without a key: look again now and then
+
+
+@dataclass
+class Crew:
+    """What a poller works with."""
+
+    book: OrderBook
+    sessions: Sessions
+    reconciler: Reconciler
+    settings: DeskSettings
+    clock: Callable[[], float]
+    push_covers: Callable[[str], bool]
+    auto_cancel: Callable[[int], Awaitable[Order]]
 
 
 class Poller:
-    def __init__(self, desk: Desk, label: str) -> None:
-        self.desk = desk
+    def __init__(self, label: str, crew: Crew) -> None:
         self.label = label
+        self.crew = crew
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._due: dict[int, float] = {}  # order id -> next poll time
         self._in_flight: set[int] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._backoff = 0.0
+        self._misses: dict[int, tuple[int, float]] = {}  # order -> (not-found answers, since)
+        self._cancel_at: dict[int, tuple[float, float]] = {}  # order -> (next try, backoff)
         self._reconcile_at = 0.0
+        self._told: str | None = None  # the local trouble last reported (once, not every step)
         self._stopping = False
         self.requests = 0  # status or list calls made, for measurements
 
@@ -67,39 +91,28 @@ class Poller:
     def rescale(self, factor: float) -> None:
         """The poll speed changed: stretch (factor > 1) or shrink what is left of each
         order's wait, so the new pace applies now rather than after the next poll."""
-        now = self.desk.clock()
+        now = self.crew.clock()
         for order_id, due in self._due.items():
             if due > now:
                 self._due[order_id] = now + (due - now) * factor
         self.wake()
 
-    # ------------------------------------------------------------------ schedule
     def interval(self, order: Order, now: float) -> float:
-        s = self.desk.settings
-        age = now - (order.code_at if order.state is OrderState.WAITING_RETRY and order.code_at
-                     else order.created_at)
-        if order.state in (OrderState.WAITING, OrderState.WAITING_RETRY) \
-                and age < s.push_grace and self.desk.push_covers(self.label):
-            # the code should come by webhook: a safety-net poll, and the normal pace
-            # again once the order has waited longer than codes usually take
-            return max(1.0, min(s.push_safety_interval, s.push_grace - age))
-        if order.state is OrderState.RECEIVED:
-            base = s.slow_interval * 3  # nothing more is expected; keep an eye on expiry
-        elif age < 60:
-            base = s.fast_interval
-        elif age < 300:
-            base = s.medium_interval
-        else:
-            base = s.slow_interval
-        return base / max(0.1, s.poll_speed)
+        return pacing.interval(order, now, self.crew.settings.pace,
+                               self.crew.push_covers(self.label))
 
-    def _mine(self) -> list[Order]:
-        return [o for o in self.desk.open_orders() if o.account == self.label]
-
+    # ------------------------------------------------------------------ loop
     async def _run(self) -> None:
         while not self._stopping:
             try:
                 delay = self._step()
+                self._told = None
+            except LocalError as exc:  # no key, say: one clear line, once
+                if self._told != exc.message:
+                    self._told = exc.message
+                    log.warning("Polling %s is waiting: %s", self.label, exc.message)
+                    self._report(exc.message, ErrorKind.ACCOUNT)
+                delay = IDLE_AFTER_LOCAL_ERROR
             except Exception:  # never let one bad step stop the polling of an account
                 log.exception("Polling %s failed", self.label)
                 delay = 5.0
@@ -115,42 +128,37 @@ class Poller:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
+    def _mine(self) -> list[Order]:
+        return [o for o in self.crew.book.open_orders() if o.account == self.label]
+
     def _step(self) -> float:
-        desk, now = self.desk, self.desk.clock()
+        crew, now = self.crew, self.crew.clock()
         orders = self._mine()
-        budget = desk.budget(self.label)
+        budget = crew.sessions.budget(self.label)
         # 1. auto-cancel, ahead of anything else: it protects money
         for order in orders:
-            if (order.auto_cancel and desk.settings.auto_cancel and order.silent
-                    and order.state is OrderState.WAITING and order.free_cancel_until
-                    and now >= order.free_cancel_until - desk.settings.auto_cancel_margin
-                    and order.id not in self._in_flight):
+            if self._cancel_due(order, now):
                 self._in_flight.add(order.id)
                 self._spawn(self._auto_cancel(order))
         # 2. orders whose buy never answered
-        lost = [o for o in orders if o.state in (OrderState.UNKNOWN, OrderState.PENDING)
-                and o.provider_id is None and o.id not in self._in_flight
-                and o.id not in desk.buying]
-        buying_here = any(desk.order(oid).account == self.label for oid in desk.buying)
-        # Not while a buy of ours is in flight: its new activation may already be listed
-        # and must not be mistaken for the lost one.
-        if lost and now >= self._reconcile_at and not buying_here:
-            self._reconcile_at = now + RECONCILE_EVERY
-            for order in lost:
-                self._in_flight.add(order.id)
-            self._spawn(self._reconcile(lost))
+        if now >= self._reconcile_at:
+            lost = [o for o in crew.reconciler.lost(self.label) if o.id not in self._in_flight]
+            if lost:
+                self._reconcile_at = now + RECONCILE_EVERY
+                self._in_flight.update(o.id for o in lost)
+                self._spawn(self._reconcile(lost))
         # 3. polls that are due
         live = [o for o in orders if o.state.is_live and o.provider_id]
         for order in live:
             if order.id not in self._due:  # first poll soon, unless a webhook covers it
                 first = self.interval(order, order.created_at) \
-                    if desk.push_covers(self.label) else 1.0
+                    if crew.push_covers(self.label) else 1.0
                 self._due[order.id] = order.created_at + first
         due = sorted((o for o in live if self._due[o.id] <= now
                       and o.id not in self._in_flight), key=lambda o: self._due[o.id])
         if due and budget.delay() == 0:
-            provider = desk.provider(self.label)
-            if len(due) >= 2 and "active_list" in provider.capabilities:
+            provider = crew.sessions.provider(self.label)
+            if len(due) >= 2 and ACTIVE_LIST in provider.capabilities:
                 batch = [o for o in live if o.id not in self._in_flight]
                 self._in_flight.update(o.id for o in batch)
                 self._spawn(self._poll_list(batch))
@@ -161,22 +169,35 @@ class Poller:
                 if len(due) > 1:
                     return 0.0  # more are due: come straight back (the budget paces us)
         upcoming = [t for oid, t in self._due.items() if oid not in self._in_flight]
+        upcoming += [t for t, _ in self._cancel_at.values()]
         return max(0.0, min(upcoming, default=now + 1.0) - now, budget.delay())
+
+    def _cancel_due(self, order: Order, now: float) -> bool:
+        settings = self.crew.settings
+        if not (order.auto_cancel and settings.auto_cancel and order.silent
+                and order.state is OrderState.WAITING and order.free_cancel_until
+                and order.id not in self._in_flight):
+            return False
+        if now < order.free_cancel_until - settings.auto_cancel_margin:
+            return False
+        retry = self._cancel_at.get(order.id)
+        return retry is None or now >= retry[0]
 
     # ------------------------------------------------------------------ requests
     def _after(self, order: Order, ok: bool) -> None:
-        now = self.desk.clock()
+        now = self.crew.clock()
         if ok:
             self._backoff = 0.0
-            current = self.desk.open_order(order.id)
+            current = self.crew.book.open_order(order.id)
             if current is None:
                 self._due.pop(order.id, None)
+                self._misses.pop(order.id, None)
+                self._cancel_at.pop(order.id, None)
             else:
                 self._due[order.id] = now + self.interval(current, now)
         else:
-            self._backoff = min(MAX_BACKOFF, max(2.0, self._backoff * 2))
-            jitter = self._backoff * random.uniform(0.5, 1.0)
-            self._due[order.id] = now + jitter
+            self._backoff = pacing.backoff(self._backoff)
+            self._due[order.id] = now + self._backoff * random.uniform(0.5, 1.0)
 
     async def _poll_one(self, order: Order) -> None:
         pid = order.provider_id
@@ -184,17 +205,17 @@ class Poller:
         ok = False
         try:
             self.requests += 1
-            act = await self.desk.call(self.label, lambda p: p.activation(pid), user=False)
-            assert isinstance(act, Activation)
-            self._apply(order.id, act)
+            act = await self.crew.sessions.call(self.label, lambda p: p.activation(pid),
+                                                user=False)
+            self._misses.pop(order.id, None)
+            self._apply([(order.id, act)])
             ok = True
         except NotFound:
-            self._gone(order.id)
-            ok = True
+            ok = self._not_found(order.id)
         except RateLimited as exc:
             log.info("Rate limited on %s; pausing %ss", self.label, exc.retry_after)
-        except ProviderError as exc:
-            self._report(exc)
+        except (ProviderError, LocalError) as exc:
+            self._report(exc.message, ErrorKind.POLL)
         finally:
             self._in_flight.discard(order.id)
             self._after(order, ok)
@@ -205,29 +226,24 @@ class Poller:
         polled_alone: set[int] = set()  # _poll_one schedules those itself
         try:
             self.requests += 1
-            result = await self.desk.call(self.label, lambda p: p.active_activations(),
-                                          user=False)
-            assert isinstance(result, list)
+            result = await self.crew.sessions.call(self.label,
+                                                   lambda p: p.active_activations(),
+                                                   user=False)
             by_id = {a.id: a for a in result}
-            changed, gone = [], []
-            for order in orders:
-                act = by_id.get(order.provider_id or "")
-                merged = self._merged(order.id, act) if act is not None else None
-                if act is None:
-                    gone.append(order)
-                elif merged is not None:
-                    changed.append(merged)
-            if changed:  # one transaction for the whole list: one fsync, not N
-                self.desk.save_many(changed)
-            for order in gone:  # no longer active: ask for its final state once
-                self._due[order.id] = 0.0
-                polled_alone.add(order.id)
-                await self._poll_one(order)
+            found = [(o.id, by_id[o.provider_id]) for o in orders
+                     if o.provider_id in by_id]
+            for order_id, _ in found:
+                self._misses.pop(order_id, None)
+            self._apply(found)  # one transaction for the whole list: one fsync, not N
+            for order in orders:  # no longer listed: ask for its state once
+                if order.provider_id not in by_id:
+                    polled_alone.add(order.id)
+                    await self._poll_one(order)
             ok = True
         except RateLimited:
             pass
-        except ProviderError as exc:
-            self._report(exc)
+        except (ProviderError, LocalError) as exc:
+            self._report(exc.message, ErrorKind.POLL)
         finally:
             for order in orders:
                 if order.id not in polled_alone:
@@ -235,86 +251,54 @@ class Poller:
                     self._after(order, ok)
             self.wake()
 
-    def _merged(self, order_id: int, act: Activation) -> Order | None:
-        """The order as the provider now describes it, or None when nothing changed."""
-        current = self.desk.open_order(order_id)
-        if current is None:
-            return None
-        if current.code and not act.code and current.state is OrderState.RECEIVED \
-                and OrderState.of(act.status) is OrderState.WAITING:
-            return None  # an answer older than the code the webhook already brought
-        merged = self.desk.merge(current, act)
-        now = self.desk.clock()
-        if merged.state is OrderState.RECEIVED and merged.expires_at and now > merged.expires_at:
-            merged = merged.but(state=OrderState.EXPIRED, note="Ended at expiry.")
-        return merged if merged != current else None
+    def _apply(self, answers: list[tuple[int, Activation]]) -> None:
+        now = self.crew.clock()
+        self.crew.book.change_many([
+            (order_id, partial(transitions.polled, act=act, now=now))
+            for order_id, act in answers])
 
-    def _apply(self, order_id: int, act: Activation) -> None:
-        merged = self._merged(order_id, act)
-        if merged is not None:
-            self.desk.save(merged)
+    def _not_found(self, order_id: int) -> bool:
+        """One more "not found": the order ends only when that is consistent (or it
+        has expired); until then it is a fault, retried with backoff."""
+        now = self.crew.clock()
+        misses, since = self._misses.get(order_id, (0, now))
+        misses += 1
+        self._misses[order_id] = (misses, since)
+        done = self.crew.book.change(
+            order_id, lambda o: transitions.not_found(o, misses, since, now), "gone")
+        if done is not None:
+            self._misses.pop(order_id, None)
+            return True
+        log.info("Polling %s: order %s not found (%d in a row); asking again later",
+                 self.label, order_id, misses)
+        return False
 
-    def _gone(self, order_id: int) -> None:
-        current = self.desk.open_order(order_id)
-        if current is not None:
-            self.desk.save(current.but(state=OrderState.EXPIRED,
-                                       note="The provider no longer knows this order."))
-
-    def _report(self, exc: ProviderError) -> None:
-        log.info("Polling %s: %s", self.label, exc)
-        self.desk.bus.publish(ErrorRaised(self.label, exc.message, kind=ErrorKind.POLL))
+    def _report(self, message: str, kind: ErrorKind) -> None:
+        log.info("Polling %s: %s", self.label, message)
+        self.crew.book.bus.publish(ErrorRaised(self.label, message, kind=kind))
 
     # ------------------------------------------------------------------ protection
     async def _auto_cancel(self, order: Order) -> None:
         try:
-            current = self.desk.open_order(order.id)
+            current = self.crew.book.open_order(order.id)
             if current is None or not current.silent or current.state is not OrderState.WAITING:
                 return
-            await self.desk.cancel(order.id, reason="Auto-cancelled: no code came before the "
-                                   "free-cancel deadline, so nothing was charged.")
-        except ProviderError as exc:
-            self._report(exc)
-            # a code may have arrived meanwhile: look before trying again
+            await self.crew.auto_cancel(order.id)
+            self._cancel_at.pop(order.id, None)
+        except (ProviderError, LocalError) as exc:
+            self._report(exc.message, ErrorKind.ACTION)
+            # a code may have arrived meanwhile: look before trying again, soon
+            _, wait = self._cancel_at.get(order.id, (0.0, 0.0))
+            wait = min(10.0, max(1.0, wait * 2))
+            self._cancel_at[order.id] = (self.crew.clock() + wait, wait)
             self._due[order.id] = 0.0
         finally:
             self._in_flight.discard(order.id)
             self.wake()
 
     async def _reconcile(self, orders: list[Order]) -> None:
-        desk = self.desk
         try:
-            provider = desk.provider(self.label)
-            if "active_list" not in provider.capabilities:
-                for order in orders:
-                    if order.state is OrderState.PENDING or not order.note or \
-                            "cannot list" not in order.note:
-                        desk.save(order.but(
-                            state=OrderState.UNKNOWN,
-                            note=f"The buy's answer never came and {provider.profile.title} "
-                            "cannot list active orders, so BloomDesk cannot tell whether "
-                            "it was bought. Check the provider's site, then dismiss it."),
-                            "unknown", "no list to reconcile with")
-                return
-            result = await desk.call(self.label, lambda p: p.active_activations(), user=False)
-            assert isinstance(result, list)
-            known = desk.store.known_provider_ids(self.label)
-            for order in orders:
-                match = next((a for a in result if a.id not in known
-                              and a.service in (None, order.service)), None)
-                if match is None:
-                    desk.save(order.but(
-                        state=OrderState.FAILED,
-                        note="The provider holds no such order: the buy never went through, "
-                        "nothing was charged."), "reconciled", "not found")
-                    continue
-                known.add(match.id)
-                adopted = desk.merge(order, match).but(
-                    provider_id=match.id, note="Recovered after an interrupted buy.",
-                    expires_at=order.expires_at or order.created_at
-                    + provider.profile.activation_lifetime)
-                desk.save(adopted, "reconciled", "adopted")
-        except ProviderError as exc:
-            self._report(exc)
+            await self.crew.reconciler.run(self.label, orders)
         finally:
             for order in orders:
                 self._in_flight.discard(order.id)

@@ -1,17 +1,18 @@
 """Push instead of poll: a receiver of BloomSMS ``sms.received`` webhooks (spec 001).
 
 Off by default.  It listens on a configured host and port and answers one path only,
-``/bloomdesk/<token>``, where the token is a random secret the user pastes into the
-provider's dashboard as part of the URL.  It is small on purpose (stdlib asyncio
-streams, one request per connection) and refuses before it reads:
+``/bloomdesk/<token>``, the token a random secret the user pastes into the provider's
+dashboard as part of the URL.  HTTP is parsed by h11 (httpx's own parser); what comes
+in is bounded before it is read: head size, body size, a deadline per request, the
+number of connections.  Genuine events keep their way under abuse:
 
-- a request over the rate bound (429), or beyond the concurrent connections;
-- any other path (404, compared in constant time), any method but POST (405);
-- a body without a length (411) or over ``max_body`` bytes (413);
-- a body that is not a well-formed ``sms.received`` event (400);
-- an event for an order that is not open in the journal (404).
+- only well-formed events on the secret path count against the event budget;
+  everything else (forged paths, garbage) has a budget of its own;
+- when every connection slot is taken, the slowest incomplete request is dropped to
+  make room (a slow-drip client cannot starve the provider's posts);
+- a refusal is a readable HTTP answer (429 with Retry-After, 404, 413…), never a
+  reset; the log says what was refused, at most once a minute per reason.
 
-A refusal is a log line, never a crash and never a code for an unknown order.
 Polling stays on as the safety net (PROTOCOL-NOTES: "the webhook is an accelerator,
 never the only path"); a code that arrives both ways is delivered once.
 """
@@ -19,129 +20,70 @@ never the only path"); a code that arrives both ways is delivered once.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import json
 import logging
-import re
-import secrets
 import time
-from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass
 from http import HTTPStatus
+
+import h11
+
+from .push import PushedCode, PushOutcome
+from .webhook_wire import (
+    PATH_PREFIX,
+    Budget,
+    Refused,
+    new_token,
+    parse_event,
+    split_host_port,
+    webhook_url,
+)
 
 log = logging.getLogger(__name__)
 
-PATH_PREFIX = "/bloomdesk/"
-MAX_HEADER_BYTES = 8192
-MAX_HEADERS = 64
-READ_TIMEOUT = 5.0
-_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
-_CODE = re.compile(r"[A-Za-z0-9-]{1,32}")
-
-
-def new_token() -> str:
-    """A path secret: 32 URL-safe characters (192 bits)."""
-    return secrets.token_urlsafe(24)
-
-
-class Refused(Exception):
-    """A request the receiver turns away: the HTTP status and a reason for the log."""
-
-    def __init__(self, status: HTTPStatus, reason: str) -> None:
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class PushedCode:
-    activation_id: str
-    code: str
-    text: str | None
-    phone: str | None
-
-
-def _matching(value: object, pattern: re.Pattern[str]) -> str | None:
-    """A string or integer field as text, when all of it matches `pattern`."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    return value if isinstance(value, str) and pattern.fullmatch(value) else None
-
-
-def webhook_url(host: str, port: int, token: str) -> str:
-    """The address the provider posts to (the secret is in the path)."""
-    if ":" in host and not host.startswith("["):
-        host = f"[{host}]"  # IPv6
-    return f"http://{host}:{port}{PATH_PREFIX}{token}"
-
-
-def parse_event(body: bytes) -> PushedCode:
-    """Spec 001's ``sms.received`` payload, or :class:`Refused` (400) saying why."""
-    def bad(reason: str) -> Refused:
-        return Refused(HTTPStatus.BAD_REQUEST, reason)
-
-    try:
-        event = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
-        raise bad("the body is not JSON") from None
-    if not isinstance(event, dict):
-        raise bad("the body is not a JSON object")
-    if event.get("event") != "sms.received":
-        raise bad("not an sms.received event")
-    data = event.get("data")
-    if not isinstance(data, dict):
-        raise bad("no data object")
-    activation = _matching(data.get("activation_id"), _ID)
-    if activation is None:
-        raise bad("no valid activation_id")
-    if data.get("status", "code_received") != "code_received":
-        raise bad("status is not code_received")
-    sms = data.get("sms")
-    if not isinstance(sms, dict):
-        raise bad("no sms object")
-    code = _matching(sms.get("code"), _CODE)
-    if code is None:
-        raise bad("no valid code")
-    text = sms.get("full_text")
-    if text is not None and (not isinstance(text, str) or len(text) > 2000):
-        raise bad("full_text is not a short string")
-    phone = data.get("phone_number")
-    if phone is not None and (not isinstance(phone, str) or len(phone) > 32):
-        raise bad("phone_number is not a short string")
-    return PushedCode(activation, code, text, phone)
+MAX_HEAD_BYTES = 8192
+REQUEST_DEADLINE = 5.0  # seconds for a whole request, head and body
+DRAIN = 1.0  # seconds to read what a refused client still sends, so it sees our answer
+_OUTCOME_STATUS = {PushOutcome.ACCEPTED: HTTPStatus.OK, PushOutcome.DUPLICATE: HTTPStatus.OK,
+                   PushOutcome.STALE: HTTPStatus.OK,  # taken, and rightly ignored
+                   PushOutcome.NO_ORDER: HTTPStatus.NOT_FOUND,
+                   PushOutcome.PHONE_MISMATCH: HTTPStatus.BAD_REQUEST}
 
 
 class WebhookReceiver:
-    """The HTTP side.  ``deliver(PushedCode)`` does the journal side and returns a short
-    outcome ("accepted", "duplicate") or raises :class:`Refused`."""
+    """The HTTP side.  ``deliver(PushedCode)`` takes the code into the order book and
+    returns a :class:`PushOutcome`, which this maps to an HTTP status."""
 
-    def __init__(self, deliver: Callable[[PushedCode], str], host: str, port: int,
+    def __init__(self, deliver: Callable[[PushedCode], PushOutcome], host: str, port: int,
                  token: str, *, max_body: int = 16_384, per_minute: int = 120,
-                 max_connections: int = 16) -> None:
+                 junk_per_minute: int = 600, max_connections: int = 32) -> None:
         if len(token) < 16:
             raise ValueError("the webhook token must be at least 16 characters")
         self.deliver = deliver
         self.host, self.port = host, port
         self._token = token
-        self._path = PATH_PREFIX + token
+        self._path = (PATH_PREFIX + token).encode()
         self.max_body = max_body
         self.per_minute = per_minute
+        self.events = Budget(per_minute)  # well-formed events on the secret path
+        self.junk = Budget(junk_per_minute)  # everything else
         self.max_connections = max_connections
         self._server: asyncio.Server | None = None
-        self._recent: deque[float] = deque()
+        self._reading: dict[asyncio.Task[None], float] = {}  # still receiving: since
         self._open = 0
         self.accepted = 0
         self.refused = 0
         self.last_event_at: float | None = None
         self.error: str | None = None
+        self._told: dict[str, tuple[float, int]] = {}  # reason -> (last logged, since)
 
     # ------------------------------------------------------------------ lifecycle
     async def start(self) -> None:
         """Listen; raises OSError (with a plain message) when the port is taken."""
         try:
-            self._server = await asyncio.start_server(self._handle, self.host, self.port,
-                                                      limit=MAX_HEADER_BYTES)
+            self._server = await asyncio.start_server(self._handle, self.host, self.port)
         except OSError as exc:
             self.error = f"Cannot listen on {self.host}:{self.port}: {exc.strerror or exc}"
             raise OSError(exc.errno, self.error) from None
@@ -152,6 +94,8 @@ class WebhookReceiver:
     async def stop(self) -> None:
         if self._server is not None:
             self._server.close()
+            for task in list(self._reading):
+                task.cancel()
             await self._server.wait_closed()
             self._server = None
 
@@ -172,111 +116,152 @@ class WebhookReceiver:
                 f"{self.refused} request(s) refused.")
 
     # ------------------------------------------------------------------ requests
-    def _within_rate(self) -> bool:
-        now = time.monotonic()
-        while self._recent and now - self._recent[0] > 60.0:
-            self._recent.popleft()
-        if len(self._recent) >= self.per_minute:
+    def _make_room(self) -> bool:
+        """A free connection slot, by dropping the slowest incomplete request if need be."""
+        if self._open < self.max_connections:
+            return True
+        if not self._reading:
             return False
-        self._recent.append(now)
+        oldest = min(self._reading, key=self._reading.__getitem__)
+        self._reading.pop(oldest, None)
+        oldest.cancel()
         return True
 
     async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        task = asyncio.current_task()
+        assert task is not None
+        conn = h11.Connection(h11.SERVER, max_incomplete_event_size=MAX_HEAD_BYTES)
+        status, body = HTTPStatus.OK, b""
+        if not self._make_room():
+            status, reason = HTTPStatus.TOO_MANY_REQUESTS, "too many connections"
+            self._refuse(reason)
+            await self._answer(conn, writer, reader, status, reason)
+            return
         self._open += 1
-        status, body, extra = HTTPStatus.OK, b"", {}
+        self._reading[task] = time.monotonic()
         try:
-            if self._open > self.max_connections or not self._within_rate():
-                raise Refused(HTTPStatus.TOO_MANY_REQUESTS, "over the rate bound")
-            async with asyncio.timeout(READ_TIMEOUT):
-                outcome = await self._serve(reader)
-            self.accepted += outcome == "accepted"
-            body = json.dumps({"ok": True, "result": outcome}).encode()
+            async with asyncio.timeout(REQUEST_DEADLINE):
+                outcome = await self._serve(conn, reader)
+            self._reading.pop(task, None)
+            self.accepted += outcome is PushOutcome.ACCEPTED
+            self.last_event_at = time.monotonic()
+            status = _OUTCOME_STATUS[outcome]
+            body = json.dumps({"ok": status == HTTPStatus.OK, "result": outcome.value}).encode()
+            await self._answer(conn, writer, reader, status, None, body)
         except Refused as exc:
-            self.refused += 1
-            status = exc.status
-            body = json.dumps({"ok": False, "error": exc.reason}).encode()
-            if status is HTTPStatus.TOO_MANY_REQUESTS:
-                extra = {"Retry-After": "60"}
-            log.warning("Webhook refused (%d): %s", status.value, exc.reason)
-        except (TimeoutError, asyncio.IncompleteReadError, asyncio.LimitOverrunError,
-                ValueError, ConnectionError):
-            self.refused += 1
-            status, body = HTTPStatus.BAD_REQUEST, b'{"ok": false}'
-            log.warning("Webhook refused: an incomplete, slow or oversized request")
-        except Exception:  # never let a request take the receiver down
-            self.refused += 1
-            status, body = HTTPStatus.INTERNAL_SERVER_ERROR, b'{"ok": false}'
-            log.exception("Webhook request failed")
+            self._reading.pop(task, None)
+            self._refuse(exc.reason)
+            await self._answer(conn, writer, reader, exc.status, exc.reason)
+        except (TimeoutError, h11.RemoteProtocolError, ConnectionError) as exc:
+            self._reading.pop(task, None)
+            reason = "a slow request" if isinstance(exc, TimeoutError) else \
+                "a malformed or broken request"
+            self._refuse(reason)
+            hint = getattr(exc, "error_status_hint", 400)
+            with contextlib.suppress(Exception):
+                await self._answer(conn, writer, reader, HTTPStatus(hint) if not isinstance(
+                    exc, TimeoutError) else HTTPStatus.REQUEST_TIMEOUT, reason)
+        except asyncio.CancelledError:
+            self._refuse("a slow request dropped to make room")
+            writer.close()
         finally:
+            self._reading.pop(task, None)
             self._open -= 1
+
+    async def _serve(self, conn: h11.Connection, reader: asyncio.StreamReader) -> PushOutcome:
+        request = await self._next(conn, reader)
+        if not isinstance(request, h11.Request):
+            raise Refused(HTTPStatus.BAD_REQUEST, "not an HTTP request")
+        path = request.target.split(b"?", 1)[0]
+        if not hmac.compare_digest(path, self._path):
+            if not self.junk.take():
+                raise Refused(HTTPStatus.TOO_MANY_REQUESTS, "over the bound for other requests")
+            raise Refused(HTTPStatus.NOT_FOUND, "a request to an unknown path")
+        if request.method != b"POST":
+            raise Refused(HTTPStatus.METHOD_NOT_ALLOWED, "a method other than POST")
+        headers = {name.lower(): value for name, value in request.headers}
+        if b"chunked" in headers.get(b"transfer-encoding", b"").lower() or \
+                b"content-length" not in headers:
+            raise Refused(HTTPStatus.LENGTH_REQUIRED, "a body without a Content-Length")
+        if int(headers[b"content-length"]) > self.max_body:
+            raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, "a body over the size bound")
+        body = bytearray()
+        while True:
+            event = await self._next(conn, reader)
+            if isinstance(event, h11.Data):
+                body += event.data
+            elif isinstance(event, h11.EndOfMessage):
+                break
+            else:
+                raise Refused(HTTPStatus.BAD_REQUEST, "an incomplete request")
         try:
-            head = [f"HTTP/1.1 {status.value} {status.phrase}",
-                    "Content-Type: application/json", f"Content-Length: {len(body)}",
-                    "Connection: close", *(f"{k}: {v}" for k, v in extra.items())]
-            writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+            pushed = parse_event(bytes(body))
+        except Refused:
+            if not self.junk.take():
+                raise Refused(HTTPStatus.TOO_MANY_REQUESTS,
+                              "over the bound for other requests") from None
+            raise
+        if not self.events.take():
+            raise Refused(HTTPStatus.TOO_MANY_REQUESTS, "over the event bound")
+        return self.deliver(pushed)
+
+    @staticmethod
+    async def _next(conn: h11.Connection, reader: asyncio.StreamReader) -> object:
+        while True:
+            event = conn.next_event()
+            if event is h11.NEED_DATA:
+                conn.receive_data(await reader.read(4096))
+                continue
+            if isinstance(event, h11.ConnectionClosed):
+                raise ConnectionError("the client closed the connection")
+            return event
+
+    async def _answer(self, conn: h11.Connection, writer: asyncio.StreamWriter,
+                      reader: asyncio.StreamReader, status: HTTPStatus, reason: str | None,
+                      body: bytes | None = None) -> None:
+        """Answer, then let the client finish sending (so it reads our answer rather
+        than a reset), then close."""
+        if body is None:
+            body = json.dumps({"ok": False, "error": reason}).encode()
+        headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body))),
+                   ("Connection", "close")]
+        if status is HTTPStatus.TOO_MANY_REQUESTS:
+            headers.append(("Retry-After", "60"))
+        try:
+            if conn.our_state in (h11.IDLE, h11.SEND_RESPONSE):
+                data = conn.send(h11.Response(status_code=status.value, headers=headers))
+                data = (data or b"") + (conn.send(h11.Data(data=body)) or b"") + \
+                    (conn.send(h11.EndOfMessage()) or b"")
+            else:  # h11 cannot answer in this state: say it the plain way
+                data = (f"HTTP/1.1 {status.value} {status.phrase}\r\nContent-Length: "
+                        f"{len(body)}\r\nConnection: close\r\n\r\n").encode() + body
+            writer.write(data)
             await writer.drain()
-        except ConnectionError:
+            if writer.can_write_eof():
+                writer.write_eof()
+            with contextlib.suppress(TimeoutError, ConnectionError):
+                async with asyncio.timeout(DRAIN):
+                    while await reader.read(65536):
+                        pass
+        except (ConnectionError, h11.LocalProtocolError):
             pass
         finally:
             writer.close()
-            try:
+            with contextlib.suppress(ConnectionError):
                 await writer.wait_closed()
-            except ConnectionError:
-                pass
 
-    async def _serve(self, reader: asyncio.StreamReader) -> str:
-        request_line = (await reader.readline()).decode("latin-1").rstrip("\r\n")
-        parts = request_line.split(" ")
-        if len(parts) != 3 or not parts[2].startswith("HTTP/1."):
-            raise Refused(HTTPStatus.BAD_REQUEST, "not an HTTP/1.x request")
-        method, target, _ = parts
-        headers: dict[str, str] = {}
-        size = 0
-        while True:
-            line = await reader.readline()
-            size += len(line)
-            if size > MAX_HEADER_BYTES or len(headers) > MAX_HEADERS:
-                raise Refused(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "headers too large")
-            if line in (b"\r\n", b"\n", b""):
-                break
-            name, _, value = line.decode("latin-1").partition(":")
-            headers[name.strip().lower()] = value.strip()
-        path = target.split("?", 1)[0]
-        if not hmac.compare_digest(path.encode("latin-1"), self._path.encode("latin-1")):
-            raise Refused(HTTPStatus.NOT_FOUND, "a request to an unknown path")
-        if method != "POST":
-            raise Refused(HTTPStatus.METHOD_NOT_ALLOWED, f"method {method[:10]}")
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            raise Refused(HTTPStatus.LENGTH_REQUIRED, "chunked bodies are not accepted")
-        length_text = headers.get("content-length")
-        if length_text is None or not length_text.isdigit():
-            raise Refused(HTTPStatus.LENGTH_REQUIRED, "no Content-Length")
-        length = int(length_text)
-        if length > self.max_body:
-            raise Refused(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"a body of {length} bytes")
-        body = await reader.readexactly(length)
-        pushed = parse_event(body)
-        outcome = self.deliver(pushed)
-        self.last_event_at = time.monotonic()
-        return outcome
-
-
-def split_host_port(text: str, default_port: int = 8765) -> tuple[str, int]:
-    """``HOST:PORT`` (``[::1]:PORT`` for IPv6) as given on the command line."""
-    text = text.strip()
-    if text.startswith("["):
-        host, _, rest = text[1:].partition("]")
-        port_text = rest.lstrip(":")
-    else:
-        host, _, port_text = text.rpartition(":") if ":" in text else (text, "", "")
-    if not host:
-        host = "127.0.0.1"
-    port = int(port_text) if port_text else default_port
-    if not 0 <= port <= 65535:
-        raise ValueError(f"port {port} is out of range")
-    return host, port
+    def _refuse(self, reason: str) -> None:
+        """Count a refusal; log it the first time, then at most once a minute."""
+        self.refused += 1
+        now = time.monotonic()
+        last, since = self._told.get(reason, (0.0, 0))
+        if now - last >= 60.0:
+            more = f" ({since} more since the last line)" if since else ""
+            log.warning("Webhook refused: %s%s", reason, more)
+            self._told[reason] = (now, 0)
+        else:
+            self._told[reason] = (last, since + 1)
 
 
 __all__ = ["PushedCode", "Refused", "WebhookReceiver", "new_token", "parse_event",
            "split_host_port", "webhook_url"]
-

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bloomdesk.core import Order, OrderState
+from bloomdesk.core import Order, OrderState, Reason
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import Store
 
@@ -100,13 +100,12 @@ def test_kill_between_journal_and_buy_loses_nothing(state: Path, sim: Simulator)
     """The process died right after journaling: the order is settled, not bought."""
     store = Store(state / "journal.sqlite3")
     pending = store.new_order(Order(id=0, account=LABEL, service="tg", country="PH",
-                                    state=OrderState.PENDING, created_at=time.time(),
-                                    updated_at=time.time()))
+                                    state=OrderState.PENDING, created_at=time.time()))
     store.close()
     waited = cli(state, "wait", str(pending.id), "--timeout", "20")
     assert waited.returncode == 6
     [settled] = journal_orders(state)
-    assert settled.state is OrderState.FAILED and "never went through" in (settled.note or "")
+    assert settled.state is OrderState.FAILED and settled.reason is Reason.NOT_AT_PROVIDER
     assert sim.activations(KIND) == [] and sim.balance(KIND, KEY) == Decimal("20.00")
 
 

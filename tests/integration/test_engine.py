@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.core import Desk, DeskSettings, OrderState, Reason
 from bloomdesk.core.errors import NothingToDo
 from bloomdesk.core.events import CodeReceived, OrderChanged
 from bloomdesk.providers.errors import Unavailable
@@ -100,7 +100,7 @@ async def test_ambiguous_buy_is_reconciled_not_bought_twice(make_desk: MakeDesk,
     assert len(created) == 1 and sim.sent(kind, "buy") == 1
     recovered = desk.order(unknown[0].id)
     assert recovered.provider_id == created[0].id
-    assert "Recovered" in (recovered.note or "")
+    assert recovered.reason is Reason.RECOVERED
     got = await desk.wait_for_code(recovered.id, timeout=20)
     assert got.code == sim.activation(kind, created[0].id).code
     assert sim.sent(kind, "buy") == 1, "never bought again"
@@ -115,7 +115,7 @@ async def test_ambiguous_buy_without_a_list_stays_for_the_user(make_desk: MakeDe
     with pytest.raises(Unavailable):
         await desk.buy(kind, "tg", country, price=price)
     [order] = desk.open_orders()
-    await until(lambda: "cannot list" in (desk.order(order.id).note or ""))
+    await until(lambda: desk.order(order.id).reason is Reason.NO_LIST)
     assert desk.order(order.id).state is OrderState.UNKNOWN
     await asyncio.sleep(1.5)
     assert sim.sent(kind, "buy") == 1
@@ -139,7 +139,7 @@ async def test_auto_cancel_before_the_free_cancel_deadline(make_desk: MakeDesk, 
     clock.advance(10)  # 105 s after purchase: inside the 20 s safety margin
     await until(lambda: desk.order(order.id).state is OrderState.CANCELLED)
     cancelled = desk.order(order.id)
-    assert "Auto-cancelled" in (cancelled.note or "")
+    assert cancelled.reason is Reason.AUTO_CANCELLED
     assert sim.activation(kind, order.provider_id or "").status == "cancelled"
     assert sim.balance(kind, key_for(kind)) == START, "no charge"
 

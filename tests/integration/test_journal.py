@@ -22,13 +22,14 @@ from bloomdesk.store import Store, StoreError
 
 WRITER = """
 import sys, time
+from dataclasses import replace
 from bloomdesk.store import Store
 from bloomdesk.core import Order, OrderState
 store = Store(sys.argv[1])
 for i in range(150):
     o = store.new_order(Order(0, sys.argv[2], "tg", "1", OrderState.PENDING, time.time(),
-                              updated_at=time.time()))
-    store.save(o.but(state=OrderState.WAITING, provider_id=f"{sys.argv[2]}-{i}"))
+                              account_uid="uid-" + sys.argv[2]))
+    store.update(o, replace(o, state=OrderState.WAITING, provider_id=f"{sys.argv[2]}-{i}"))
 """
 
 
@@ -54,8 +55,8 @@ async def test_full_disk_refuses_the_buy_before_sending(tmp_path: Path,
         try:
             offer = min((o for o in await desk.offers("main", "tg") if o.stock > 100),
                         key=lambda o: o.price)
-            pages = desk.store._db.execute("PRAGMA page_count").fetchone()[0]
-            desk.store._db.execute(f"PRAGMA max_page_count={pages}")  # the disk is now full
+            pages = desk.store._c.db.execute("PRAGMA page_count").fetchone()[0]
+            desk.store._c.db.execute(f"PRAGMA max_page_count={pages}")  # the disk is now full
             with pytest.raises(StoreError) as full:
                 for _ in range(50):  # fill what the last page still holds
                     await desk.buy("main", "tg", offer.country, price=offer.price)

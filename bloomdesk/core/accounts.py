@@ -1,0 +1,105 @@
+"""The accounts: who they are (the journal keeps them, the keyring keeps their keys),
+and one check of what makes an account possible, used by the Desk, the CLI and the
+account editor alike."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from ..domain import AccountInfo
+from ..providers import PROFILES, Profile
+from ..secrets import KeyStore
+from ..store import Store
+from .errors import InvalidInput, NoSuchAccount
+
+MAX_LABEL = 64
+
+
+def check(kind: str, label: str | None = None, base_url: str | None = None,
+          key: str | None = None) -> Profile:
+    """Raise InvalidInput (with words for the user) unless an account of `kind` could
+    exist with these details; only the details given are checked."""
+    profile = PROFILES.get(kind)
+    if profile is None:
+        raise InvalidInput(f"Unknown provider kind {kind!r}; known: {', '.join(PROFILES)}.",
+                           token="UNKNOWN_KIND")
+    if label is not None:
+        if not label.strip():
+            raise InvalidInput("An account needs a name.", token="NO_LABEL")
+        if len(label) > MAX_LABEL or not label.isprintable():
+            raise InvalidInput(f"An account name is up to {MAX_LABEL} printable characters.",
+                               token="BAD_LABEL")
+    if profile.needs_base_url and not base_url:
+        raise InvalidInput(f"{profile.title} needs its address (the provider's "
+                           "…/stubs/handler_api.php URL).", token="NO_BASE_URL")
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise InvalidInput("The address must start with https:// (or http://) and name "
+                               "a host.", token="BAD_URL")
+    if key is not None:
+        key = key.strip()
+        if not key:
+            raise InvalidInput("Enter the API key first.", token="NO_KEY")
+        if not (key.isascii() and key.isprintable()) or " " in key:
+            raise InvalidInput("The API key contains characters a key never has (spaces, "
+                               "letters outside ASCII): check it was copied whole.",
+                               token="BAD_KEY_FORMAT")
+    return profile
+
+
+class Accounts:
+    """Every account, from memory: the journal is read once and after each change
+    made here (pollers ask for an account on every step)."""
+
+    def __init__(self, store: Store, keys: KeyStore) -> None:
+        self.store = store
+        self.keys = keys
+        self._cache: dict[str, AccountInfo] | None = None
+
+    def all(self) -> list[AccountInfo]:
+        if self._cache is None:
+            self._cache = {a.label: a for a in self.store.accounts()}
+        return list(self._cache.values())
+
+    def get(self, label: str) -> AccountInfo:
+        self.all()
+        assert self._cache is not None
+        account = self._cache.get(label)
+        if account is None:
+            raise NoSuchAccount(f"There is no account named {label!r}.")
+        return account
+
+    def profile(self, label: str) -> Profile:
+        return PROFILES[self.get(label).kind]
+
+    def forget(self) -> None:
+        """Read the journal again next time (another process may have changed it)."""
+        self._cache = None
+
+    def add(self, kind: str, label: str, key: str | None,
+            base_url: str | None = None) -> tuple[AccountInfo, bool]:
+        """Add an account; the bool is True when its key went to the keyring (False:
+        kept for this session only, or given by the environment)."""
+        check(kind, label, base_url, key)
+        account = self.store.add_account(AccountInfo(label, kind, base_url or None))
+        self._cache = None
+        stored = self.keys.set(label, key) if key else self.keys.keyring_ok
+        return account, stored
+
+    def update(self, label: str, *, key: str | None = None,
+               base_url: str | None = None) -> None:
+        account = self.get(label)
+        check(account.kind, None, base_url or account.base_url, key if key else None)
+        if base_url is not None:
+            self.store.update_account(AccountInfo(label, account.kind, base_url or None,
+                                                  account.uid))
+            self._cache = None
+        if key:
+            self.keys.set(label, key)
+
+    def remove(self, label: str) -> None:
+        self.get(label)
+        self.store.remove_account(label)
+        self._cache = None
+        self.keys.delete(label)

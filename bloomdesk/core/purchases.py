@@ -1,0 +1,130 @@
+"""Purchases: journal first, then buy; whatever happens after the provider answered,
+the activation it gave is kept.
+
+- the order is journaled PENDING (durably) before the request leaves, leased to this
+  process: other processes on the journal leave it alone while we live;
+- a refusal is FAILED (nothing charged); no answer is UNKNOWN (maybe bought: it is
+  reconciled, never bought twice); an answer is the order, journaled at once, and
+  kept in memory if the journal cannot take it (it is written when it can).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from decimal import Decimal
+from functools import partial
+
+from ..domain import Activation, Order, OrderState, Reason
+from ..providers import Provider
+from ..providers.errors import ProtocolError, ProviderError, Unavailable
+from ..store import StoreError
+from . import transitions
+from .accounts import Accounts
+from .book import OrderBook
+from .errors import NothingToDo
+from .events import ErrorKind, ErrorRaised
+from .sessions import Sessions
+from .settings import DeskSettings
+
+log = logging.getLogger(__name__)
+
+
+class Purchases:
+    def __init__(self, accounts: Accounts, sessions: Sessions, book: OrderBook,
+                 settings: DeskSettings, clock: Callable[[], float],
+                 after: Callable[[str], None]) -> None:
+        self.accounts = accounts
+        self.sessions = sessions
+        self.book = book
+        self.settings = settings
+        self.clock = clock
+        self.after = after  # wake the account's poller, refresh its balance
+        self.buying: set[int] = set()  # orders whose buy request runs in this process
+
+    async def buy(self, label: str, service: str, country: str | None = None,
+                  max_price: Decimal | None = None, price: Decimal | None = None) -> Order:
+        """Buy a number.  `price` is the offer's price as shown, kept where the provider
+        does not repeat it; `max_price` is sent as the cap where the provider takes one."""
+        return await self._purchase(label, service, country, price, max_price,
+                                    lambda p: p.buy(service, country, max_price), "bought")
+
+    async def rerent(self, order_id: int) -> Order:
+        old = self.book.order(order_id)
+        self.sessions.provider(old.account).require("rerent")
+        if not old.code or old.provider_id is None:
+            raise NothingToDo("Only a number that received a code can be rented again.")
+        pid = old.provider_id
+        new = await self._purchase(old.account, old.service, old.country, old.price, None,
+                                   lambda p: p.rerent(pid), f"re-rented from order {old.id}")
+        self.book.change(old.id, lambda o: transitions.completed(o, Reason.RERENTED),
+                         "re-rented", f"as order {new.id}")
+        return new
+
+    async def _purchase(self, label: str, service: str, country: str | None,
+                        price: Decimal | None, max_price: Decimal | None,
+                        send: Callable[[Provider], Awaitable[Activation]], what: str) -> Order:
+        account = self.accounts.get(label)
+        profile = self.accounts.profile(label)
+        self.sessions.provider(label)  # a missing key fails here, before anything is kept
+        now = self.clock()
+        try:
+            order = self.book.add(Order(
+                id=0, account=label, service=service, country=country,
+                state=OrderState.PENDING, created_at=now, price=price, max_price=max_price,
+                auto_cancel=self.settings.auto_cancel and profile.auto_cancel_default,
+                free_cancel_until=now + profile.charge_silent_after
+                if profile.charge_silent_after else None,
+                cancel_not_before=now + profile.cancel_not_before
+                if profile.cancel_not_before else None,
+                account_uid=account.uid, reason=Reason.BUYING,
+                lease_until=now + self.settings.lease, owner=self.book.store.owners.token))
+        except StoreError as exc:
+            raise type(exc)(f"{exc} The order was not sent, so it was not bought.") from None
+        self.buying.add(order.id)
+        try:
+            act = await self.sessions.call(label, send)
+        except (Unavailable, ProtocolError) as exc:
+            maybe, message = isinstance(exc, ProtocolError) or exc.maybe_sent, exc.message
+            self.book.change(order.id, partial(
+                transitions.buy_failed, maybe_sent=maybe, message=message,
+                reason=Reason.BUY_UNANSWERED if maybe else Reason.NOT_SENT),
+                "unknown" if maybe else "failed", message)
+            self._tell(label, exc, order.id)
+            if maybe:
+                self.after(label)  # reconcile soon
+            raise
+        except ProviderError as exc:
+            self.book.change(order.id, partial(
+                transitions.buy_failed, maybe_sent=False, reason=Reason.BUY_REFUSED,
+                message=exc.message), "failed", exc.token)
+            self._tell(label, exc, order.id)
+            raise
+        finally:
+            self.buying.discard(order.id)
+        return self._bought(order, act, what)
+
+    def _bought(self, order: Order, act: Activation, what: str) -> Order:
+        lifetime = self.accounts.profile(order.account).activation_lifetime
+        now = self.clock()
+        done = self.book.change(order.id, lambda o: transitions.bought(o, act, now, lifetime),
+                                "bought", what)
+        if done is None:
+            current = self.book.order(order.id)
+            if current.provider_id == act.id:
+                done = current
+            else:  # the row went to another activation: never lose this one
+                log.error("Order %s holds %s; journaling %s as an order of its own",
+                          order.id, current.provider_id, act.id)
+                fresh = replace(order, id=0, state=OrderState.PENDING, version=0)
+                added = self.book.add(fresh)
+                done = self.book.change(added.id,
+                                        lambda o: transitions.bought(o, act, now, lifetime),
+                                        "bought", what) or added
+        self.book.tell_unsaved(done, order.account, "The provider charged for")
+        self.after(order.account)
+        return done
+
+    def _tell(self, label: str, exc: ProviderError, order_id: int) -> None:
+        self.book.bus.publish(ErrorRaised(label, exc.message, order_id, ErrorKind.BUY))

@@ -1,0 +1,90 @@
+"""Provider sessions: one connection and one rate budget per account, and a typed call.
+
+Every request of an account goes through ``call``: it waits for room in the
+account's budget (shared with every process on the journal), and a rate-limit
+answer, whatever its wrapping (``429``, ``RATE_LIMITED``, ``TOO_MANY_REQUESTS``),
+pauses the budget because it is a :class:`RateLimited`, not because of its words.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
+
+import httpx
+
+from ..providers import Provider, connect
+from ..providers.errors import RateLimited
+from ..secrets import KeyStore
+from .accounts import Accounts
+from .errors import InvalidInput
+from .ratelimit import RateBudget, SharedWindow
+from .settings import DeskSettings
+
+T = TypeVar("T")
+DEFAULT_PAUSE = 10.0  # a rate-limit answer that names no Retry-After
+
+
+class Sessions:
+    def __init__(self, accounts: Accounts, keys: KeyStore, settings: DeskSettings,
+                 transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.accounts = accounts
+        self.keys = keys
+        self.settings = settings
+        self._transport = transport
+        self._providers: dict[str, Provider] = {}
+        self._budgets: dict[str, RateBudget] = {}
+        self._closing: set[asyncio.Task[None]] = set()
+
+    def provider(self, label: str) -> Provider:
+        provider = self._providers.get(label)
+        if provider is None:
+            account = self.accounts.get(label)
+            key = self.keys.get(label)
+            if not key:
+                raise InvalidInput(f"No API key is known for {label}: enter it in the account "
+                                   "settings.", token="NO_KEY")
+            provider = connect(account.kind, api_key=key, base_url=account.base_url,
+                               timeout=self.settings.timeout, transport=self._transport)
+            self._providers[label] = provider
+        return provider
+
+    def budget(self, label: str) -> RateBudget:
+        budget = self._budgets.get(label)
+        if budget is None:
+            account = self.accounts.get(label)
+            window = SharedWindow(self.accounts.store.ledger, account.uid)
+            budget = RateBudget(self.accounts.profile(label).requests_per_minute,
+                                clock=time.time, window=window)
+            self._budgets[label] = budget
+        return budget
+
+    async def call(self, label: str, fn: Callable[[Provider], Awaitable[T]], *,
+                   user: bool = True, urgent: bool = False) -> T:
+        """One request of an account, within its budget; `urgent` goes through a
+        Retry-After pause (never past the limit)."""
+        provider = self.provider(label)  # a missing key fails before waiting for room
+        budget = self.budget(label)
+        await budget.acquire(user=user, urgent=urgent)
+        try:
+            return await fn(provider)
+        except RateLimited as exc:
+            budget.pause(exc.retry_after if exc.retry_after is not None else DEFAULT_PAUSE)
+            raise
+
+    def forget(self, label: str) -> None:
+        """Drop the account's connection (its key or address changed)."""
+        self._budgets.pop(label, None)
+        provider = self._providers.pop(label, None)
+        if provider is not None:
+            task = asyncio.ensure_future(provider.aclose())
+            self._closing.add(task)
+            task.add_done_callback(self._closing.discard)
+
+    async def aclose(self) -> None:
+        providers, self._providers = list(self._providers.values()), {}
+        for provider in providers:
+            await provider.aclose()
+        await asyncio.gather(*self._closing, return_exceptions=True)

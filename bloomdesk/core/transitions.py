@@ -1,0 +1,153 @@
+"""How an order changes with what a provider says: pure functions, no I/O.
+
+Each takes the order as it stands (as the journal last held it) and returns the new
+order, or None when nothing changes.  Because they are functions of the current
+order, a change that lost a compare-and-set to another process is derived again from
+the fresh row rather than written over it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..domain import Activation, Order, OrderState, Reason
+
+# One odd answer is a fault, not a fact: an order the provider says it does not know
+# ends only after this many such answers in a row, spread over at least GONE_SPAN s
+# (or once its expiry has passed).
+GONE_AFTER = 3
+GONE_SPAN = 60.0
+EXPIRY_SLACK = 5.0  # a cancel this close to the expiry is the provider expiring it
+
+
+def polled(order: Order, act: Activation, now: float) -> Order | None:
+    """The order as the provider now describes it (a status poll or a list entry)."""
+    if not order.state.is_live:
+        return None  # final (or being bought): a poll answer cannot reopen it
+    if order.code and not act.code and order.state is OrderState.RECEIVED \
+            and OrderState.of(act.status) is OrderState.WAITING:
+        return None  # an answer older than the code a webhook already brought
+    state = OrderState.of(act.status)
+    reason, note = order.reason, order.note
+    expires = act.expires_at.timestamp() if act.expires_at is not None else order.expires_at
+    if state is OrderState.CANCELLED and order.state is not OrderState.CANCELLED \
+            and expires is not None and now >= expires - EXPIRY_SLACK:
+        state, reason, note = OrderState.EXPIRED, Reason.EXPIRED, None
+    code = act.code or order.code
+    new = replace(
+        order, state=state, code=code, text=act.text or order.text,
+        phone=act.phone or order.phone, price=act.price or order.price,
+        expires_at=expires, provider_id=order.provider_id or act.id,
+        code_at=now if act.code and act.code != order.code else order.code_at,
+        reason=reason, note=note)
+    if new.state is OrderState.RECEIVED and new.expires_at and now > new.expires_at:
+        new = replace(new, state=OrderState.EXPIRED, reason=Reason.ENDED_AT_EXPIRY)
+    return new if new != order else None
+
+
+def not_found(order: Order, misses: int, first_miss: float, now: float) -> Order | None:
+    """The provider said it does not know the order (`misses` times in a row, the first
+    at `first_miss`): final only when that is consistent, or the order has expired."""
+    if not order.state.is_live:
+        return None
+    expired = order.expires_at is not None and now >= order.expires_at
+    if expired or (misses >= GONE_AFTER and now - first_miss >= GONE_SPAN):
+        return replace(order, state=OrderState.EXPIRED, reason=Reason.GONE, note=None)
+    return None
+
+
+def bought(order: Order, act: Activation, now: float, lifetime: float) -> Order | None:
+    """A buy's answer: the activation the provider gave, whatever the journal holds
+    meanwhile (an answer in hand beats a reconciliation's guess from absence).  None
+    when the row is bound to another activation: the caller journals this one as an
+    order of its own rather than lose either."""
+    expires = act.expires_at.timestamp() if act.expires_at else now + lifetime
+    if order.provider_id not in (None, act.id):
+        return None
+    state = OrderState.of(act.status)
+    if order.provider_id == act.id and order.state is not OrderState.PENDING \
+            and order.state is not OrderState.UNKNOWN and order.state is not OrderState.FAILED:
+        return order  # already recorded (and moved on) by another process
+    return replace(
+        order, state=state if state.is_live else OrderState.WAITING, provider_id=act.id,
+        phone=act.phone or order.phone, price=act.price or order.price,
+        service=act.service or order.service, country=act.country or order.country,
+        code=act.code or order.code, code_at=now if act.code else order.code_at,
+        expires_at=expires, reason=None, note=None, lease_until=None, owner=None)
+
+
+def buy_failed(order: Order, *, maybe_sent: bool, reason: Reason,
+               message: str) -> Order | None:
+    """A buy that got no activation: UNKNOWN when it may have reached the provider,
+    FAILED (nothing charged) when it surely did not or was refused."""
+    if order.state is not OrderState.PENDING:
+        return None  # another process settled it meanwhile
+    state = OrderState.UNKNOWN if maybe_sent else OrderState.FAILED
+    return replace(order, state=state, reason=reason, note=message, lease_until=None,
+                   owner=None)
+
+
+def adopted(order: Order, act: Activation, now: float, lifetime: float) -> Order | None:
+    """A lost buy found in the provider's list of active orders."""
+    if order.provider_id is not None or order.state not in (OrderState.UNKNOWN,
+                                                            OrderState.PENDING):
+        return None
+    found = polled(replace(order, state=OrderState.WAITING), act, now) or \
+        replace(order, state=OrderState.WAITING)
+    return replace(found, provider_id=act.id, reason=Reason.RECOVERED, note=None,
+                   lease_until=None, owner=None,
+                   expires_at=found.expires_at or order.created_at + lifetime)
+
+
+def not_at_provider(order: Order) -> Order | None:
+    """A lost buy the provider's list does not hold: it never went through."""
+    if order.provider_id is not None or order.state not in (OrderState.UNKNOWN,
+                                                            OrderState.PENDING):
+        return None
+    return replace(order, state=OrderState.FAILED, reason=Reason.NOT_AT_PROVIDER, note=None,
+                   lease_until=None, owner=None)
+
+
+def cannot_reconcile(order: Order) -> Order | None:
+    """A lost buy on a provider with no list of active orders: left for the user."""
+    if order.provider_id is not None or order.reason is Reason.NO_LIST or \
+            order.state not in (OrderState.UNKNOWN, OrderState.PENDING):
+        return None
+    return replace(order, state=OrderState.UNKNOWN, reason=Reason.NO_LIST, lease_until=None,
+                   owner=None)
+
+
+def pushed(order: Order, code: str, text: str | None, sent_at: float | None,
+           now: float) -> Order | None:
+    """A code pushed by webhook: forward only (never reopens a finished order) and only
+    when newer than the last pushed event taken (a replay of an older one is not)."""
+    if not order.state.is_live or order.provider_id is None:
+        return None
+    if sent_at is not None and order.pushed_at is not None and sent_at <= order.pushed_at:
+        return None
+    if order.code == code:  # a duplicate, or the old code while another was asked for
+        return None
+    return replace(order, state=OrderState.RECEIVED, code=code, text=text or order.text,
+                   code_at=now, pushed_at=sent_at if sent_at is not None else order.pushed_at)
+
+
+def cancelled(order: Order, reason: Reason) -> Order | None:
+    """The provider accepted a cancel (by the user, or auto-cancel)."""
+    if not order.state.is_live:
+        return None
+    return replace(order, state=OrderState.CANCELLED, reason=reason, note=None)
+
+
+def completed(order: Order, reason: Reason = Reason.COMPLETED) -> Order | None:
+    """The provider accepted a complete (or the number was re-rented as a new order)."""
+    if not order.state.is_live:
+        return None
+    return replace(order, state=OrderState.COMPLETED, reason=reason, note=None)
+
+
+def retry_asked(order: Order, now: float) -> Order | None:
+    """The provider accepted "another SMS": the last code stands until a new one."""
+    if not order.state.is_live:
+        return None
+    return replace(order, state=OrderState.WAITING_RETRY, reason=Reason.ANOTHER_SMS,
+                   note=None, code_at=now)

@@ -1,0 +1,85 @@
+"""The rate budget's memory, shared by every process on one journal.
+
+A provider counts every request of a key, whichever program sent it: the window and
+a script running ``bloomdesk-cli`` on the same account spend one budget.  So the send
+times live in the journal's database (table ``sends``), written through a connection
+of their own with ``synchronous=NORMAL``: a request time lost in a power cut costs
+nothing, and an fsync per request would.  A ``Retry-After`` pause is shared the same
+way (table ``pauses``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from .db import Connection
+
+PRUNE_EVERY = 200  # sends between two clean-ups of old rows
+
+
+class Ledger:
+    def __init__(self, path: Path, *, busy_timeout: float) -> None:
+        self._c = Connection(path, synchronous="NORMAL", busy_timeout=busy_timeout)
+        self._c.db.execute("PRAGMA synchronous=NORMAL")
+        self._count = 0
+
+    def close(self) -> None:
+        self._c.close()
+
+    def wait(self, account_uid: str, now: float, room: int, window: float,
+             ignore_pause: bool = False) -> float:
+        """Seconds until one more request fits (0: now), without taking it."""
+        return self._wait(self._c.db, account_uid, now, room, window, ignore_pause)
+
+    def take(self, account_uid: str, now: float, room: int, window: float, user: bool,
+             ignore_pause: bool = False) -> float:
+        """Record a request if it fits now (0 returned) or say how long to wait; the
+        check and the record are one transaction, so two processes never both take the
+        last place."""
+        with self._c.tx() as db:
+            wait = self._wait(db, account_uid, now, room, window, ignore_pause)
+            if wait <= 0:
+                db.execute("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",
+                           (account_uid, now, int(user)))
+                self._count += 1
+                if self._count % PRUNE_EVERY == 0:
+                    db.execute("DELETE FROM sends WHERE at < ?", (now - 4 * window,))
+        return wait
+
+    @staticmethod
+    def _wait(db: sqlite3.Connection, account_uid: str, now: float, room: int, window: float,
+              ignore_pause: bool) -> float:
+        wait = 0.0
+        if not ignore_pause:
+            paused = db.execute("SELECT until FROM pauses WHERE account_uid=?",
+                                (account_uid,)).fetchone()
+            if paused is not None:
+                wait = max(0.0, float(paused[0]) - now)
+        # the oldest send that still blocks: the room-th most recent inside the window
+        row = db.execute("SELECT at FROM sends WHERE account_uid=? AND at > ? "
+                         "ORDER BY at DESC LIMIT 1 OFFSET ?",
+                         (account_uid, now - window, max(0, room - 1))).fetchone()
+        if row is not None:
+            wait = max(wait, float(row[0]) + window - now)
+        return wait
+
+    def used(self, account_uid: str, now: float, window: float) -> int:
+        return int(self._c.read("SELECT COUNT(*) FROM sends WHERE account_uid=? AND at > ?",
+                                (account_uid, now - window))[0][0])
+
+    def pause(self, account_uid: str, until: float) -> None:
+        with self._c.tx() as db:
+            db.execute("INSERT INTO pauses (account_uid, until) VALUES (?, ?) ON CONFLICT"
+                       "(account_uid) DO UPDATE SET until = max(until, excluded.until)",
+                       (account_uid, until))
+
+    def paused_until(self, account_uid: str) -> float:
+        rows = self._c.read("SELECT until FROM pauses WHERE account_uid=?", (account_uid,))
+        return float(rows[0][0]) if rows else 0.0
+
+
+def wall_clock() -> float:
+    """The ledger's clock: shared by processes, so the wall clock, not a monotonic one."""
+    return time.time()
