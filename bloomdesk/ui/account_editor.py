@@ -31,7 +31,7 @@ from ..core import Desk
 from ..core.errors import LocalError
 from ..domain import AccountInfo
 from ..providers import KINDS, PROFILES
-from ..providers.errors import ProviderError
+from ..providers.errors import AuthError, ProviderError
 from ..providers.profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, RERENT
 from ..store import StoreError
 from .format import money
@@ -121,6 +121,7 @@ class AccountEditor(QDialog):
         self.test_button.clicked.connect(self.test)
         self.outcome = QLabel(self)
         self.outcome.setObjectName("test-result")
+        self.outcome.setTextFormat(Qt.TextFormat.PlainText)  # the provider's words
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
@@ -205,10 +206,17 @@ class AccountEditor(QDialog):
             balance = await self.desk.test_connection(
                 self.chosen_kind(), self.key.text(), self.base_url.text().strip() or None,
                 label=label)
+        except AuthError as exc:  # said beside the key field: point at it, keep its answer
+            said = exc.token if exc.message == AuthError.default_message and exc.token \
+                else str(exc)
+            self._show_result("Key not accepted by the provider: check the key typed "
+                              f"above. (Its answer: {said})", False)
         except Exception as exc:  # shown, never raised into Qt
             self._show_result(error_text(exc), False)
         else:
-            self._show_result(f"Connected. Balance: {money(Decimal(balance))}", True)
+            currency = PROFILES[self.chosen_kind()].currency
+            self._show_result(f"Connected. Balance: {money(Decimal(balance), currency)}",
+                              True)
         finally:
             self.test_button.setEnabled(True)
 

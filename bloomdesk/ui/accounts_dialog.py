@@ -72,6 +72,7 @@ class AccountsDialog(QDialog):
         row.addWidget(close)
         self.status = QLabel(self)
         self.status.setObjectName("accounts-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # provider words, user labels
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
@@ -112,7 +113,8 @@ class AccountsDialog(QDialog):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        label = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole)
+        item = self.table.item(rows[0].row(), 0)
+        label = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return next((a for a in self.desk.accounts() if a.label == label), None)
 
     def _selection_changed(self) -> None:
@@ -179,6 +181,7 @@ class AccountsDialog(QDialog):
                           "its order history stays in the journal.",
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirm-remove")
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(partial(self._remove_confirmed, account.label))

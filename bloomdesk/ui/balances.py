@@ -1,90 +1,157 @@
-"""The header: each account's balance, when it was read, in a warning colour when low."""
+"""The header: each account's balance.  Red means low (under the user's threshold)
+and nothing else; a balance whose last refresh failed keeps the last amount read,
+marked ⚠, with the provider's words in its tooltip.  A narrow window elides the
+account's name, never the amount."""
 
 from __future__ import annotations
 
 import time
 from decimal import Decimal
-from typing import Any
 
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from .format import money
+from .format import money, plain_tip
+
+NORMAL = "#balance-chip { background: palette(alternate-base); border: 1px solid " \
+    "transparent; border-radius: 4px; }"
+LOW = "#balance-chip { background: #fdecea; border: 1px solid #f0b4ae; border-radius: 4px; " \
+    "} QLabel { color: #b71c1c; }"
+FAILED = "#balance-chip { background: palette(alternate-base); border: 1px dashed #9a7b00; " \
+    "border-radius: 4px; } QLabel#balance-amount { color: #777; }"
+
+
+class ElidedLabel(QLabel):
+    """Plain text that gives up width first, ending in "…" rather than clipping."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance("Bl…"), super().minimumSizeHint()
+                     .height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 2,
+                     super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.width())
+        painter.drawText(self.rect(), int(self.alignment()), text)
+
+
+class BalanceChip(QFrame):
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("balance-chip")
+        self.name = ElidedLabel(label, self)
+        self.name.setStyleSheet("font-weight: bold;")
+        self.amount = QLabel(self)
+        self.amount.setObjectName("balance-amount")
+        self.amount.setTextFormat(Qt.TextFormat.PlainText)
+        self.mark = QLabel("⚠", self)
+        self.mark.setObjectName("balance-failed")
+        self.mark.hide()
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 3, 8, 3)
+        row.setSpacing(6)
+        row.addWidget(self.name, 1)
+        row.addWidget(self.amount)
+        row.addWidget(self.mark)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
 
 class BalanceBar(QFrame):
-    def __init__(self, parent: Any = None, threshold: Decimal = Decimal("1.00")) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 threshold: Decimal = Decimal("1.00")) -> None:
         super().__init__(parent)
         self.threshold = threshold
         self.setObjectName("balances")
         self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(6, 4, 6, 4)
-        self._labels: dict[str, QLabel] = {}
-        self._values: dict[str, tuple[Decimal | None, float | None, str | None]] = {}
+        self._layout.setContentsMargins(0, 2, 0, 2)
+        self._chips: dict[str, BalanceChip] = {}
+        self._currency: dict[str, str] = {}
+        # amount, when it was read, the last refresh's error and when it failed
+        self._values: dict[str, tuple[Decimal | None, float | None, str | None, float]] = {}
         self._layout.addStretch(1)
         self.refresh_button = QToolButton(self)
-        self.refresh_button.setText("⟳ Refresh (F5)")
+        self.refresh_button.setText("⟳ Refresh")
+        self.refresh_button.setToolTip("Refresh balances and prices (F5)")
         self._layout.addWidget(self.refresh_button)
 
-    def set_accounts(self, labels: list[str]) -> None:
+    def set_accounts(self, labels: list[str], currencies: dict[str, str] | None = None) -> None:
+        self._currency = dict(currencies or {})
         for label in labels:
-            if label not in self._labels:
-                widget = QLabel(self)
-                widget.setObjectName(f"balance:{label}")
-                self._labels[label] = widget
-                self._layout.insertWidget(self._layout.count() - 2, widget)
-                self._values[label] = (None, None, None)
+            if label not in self._chips:
+                chip = BalanceChip(label, self)
+                chip.setObjectName("balance-chip")
+                chip.setAccessibleName(f"balance:{label}")
+                self._chips[label] = chip
+                self._layout.insertWidget(self._layout.count() - 2, chip, 1)
+                self._values[label] = (None, None, None, 0.0)
                 self._render(label)
-        for label in list(self._labels):
+        for label in list(self._chips):
             if label not in labels:
-                self._labels.pop(label).deleteLater()
+                self._chips.pop(label).deleteLater()
                 self._values.pop(label, None)
 
     def set_balance(self, label: str, amount: Decimal, at: float) -> None:
-        if label in self._labels:
-            self._values[label] = (amount, at, None)
+        if label in self._chips:
+            self._values[label] = (amount, at, None, 0.0)
             self._render(label)
 
     def set_error(self, label: str, message: str) -> None:
-        if label in self._labels:
-            amount, at, _ = self._values[label]
-            self._values[label] = (amount, at, message)
+        if label in self._chips:
+            amount, at, _, _ = self._values[label]
+            self._values[label] = (amount, at, message, time.time())
             self._render(label)
 
     def labels(self) -> list[str]:
-        return list(self._labels)
+        return list(self._chips)
+
+    def chip(self, label: str) -> BalanceChip:
+        return self._chips[label]
 
     def text_of(self, label: str) -> str:
-        return self._labels[label].text()
+        chip = self._chips[label]
+        return f"{chip.name.text()} {chip.amount.text()}" + (" ⚠" if self.failed(label)
+                                                             else "")
 
     def is_low(self, label: str) -> bool:
-        amount = self._values.get(label, (None, None, None))[0]
+        amount = self._values.get(label, (None, None, None, 0.0))[0]
         return amount is not None and amount < self.threshold
+
+    def failed(self, label: str) -> bool:
+        return self._values.get(label, (None, None, None, 0.0))[2] is not None
 
     def set_threshold(self, threshold: Decimal) -> None:
         self.threshold = threshold
-        for label in self._labels:
+        for label in self._chips:
             self._render(label)
 
     def _render(self, label: str) -> None:
-        amount, at, error = self._values[label]
-        widget = self._labels[label]
-        when = time.strftime("%H:%M", time.localtime(at)) if at else "…"
-        widget.setText(f"<b>{label}</b>&nbsp; {money(amount)} USD "
-                       f"<span style='color:#888'>· {when}</span>")
+        amount, at, error, failed_at = self._values[label]
+        chip = self._chips[label]
+        currency = self._currency.get(label, "USD")
+        chip.amount.setText(money(amount, currency) if amount is not None else "…")
         low = self.is_low(label)
-        widget.setStyleSheet(
-            "QLabel { padding: 3px 8px; border-radius: 4px; "
-            + ("background: #fdecea; color: #b71c1c; }" if low or error
-               else "background: palette(alternate-base); }"))
-        tip = f"Last read {time.strftime('%H:%M:%S', time.localtime(at))}" if at else "Not read yet"
+        chip.mark.setVisible(error is not None)
+        chip.setStyleSheet(LOW if low else FAILED if error is not None else NORMAL)
+        lines = [label]
+        lines.append(f"{money(amount, currency)}, read at "
+                     f"{time.strftime('%H:%M:%S', time.localtime(at))}" if at
+                     else "Not read yet")
         if low:
-            tip += f"\nBelow your warning threshold of {money(self.threshold)}"
-        if error:
-            tip += f"\nLast refresh failed: {error}"
-        widget.setToolTip(tip)
-
-
-def spacer(parent: QWidget) -> QWidget:
-    widget = QWidget(parent)
-    widget.setFixedWidth(8)
-    return widget
+            lines.append(f"Below your warning threshold of {money(self.threshold, currency)}")
+        if error is not None:
+            lines.append(f"⚠ The refresh at {time.strftime('%H:%M', time.localtime(failed_at))} "
+                         f"failed: {error}")
+            if at:
+                lines.append("The amount shown is the last one read.")
+        tip = plain_tip("\n".join(lines))
+        chip.setToolTip(tip)

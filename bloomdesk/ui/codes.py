@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Order
+from .format import phone, plain_tip
 
 SECRET_HINT = "x-kde-passwordManagerHint"
 
@@ -75,7 +76,9 @@ class CodesPane(QWidget):
         self.empty = QLabel("Codes appear here the moment they arrive.", self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setStyleSheet("color: #777;")
-        title = QLabel("<b>Codes</b>", self)
+        title = QLabel("Codes", self)
+        title.setStyleSheet("font-weight: bold;")
+        self.setMinimumWidth(190)  # a code and its service stay readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(title)
@@ -95,7 +98,8 @@ class CodesPane(QWidget):
             return None
         return self._orders.get(int(item.data(_ROLE)))
 
-    def add(self, order: Order) -> None:
+    def add(self, order: Order, service: str | None = None) -> None:
+        """Show a new code, with the service's name (its code when not given)."""
         if not order.code or (order.id, order.code) in self._seen:
             return
         key = len(self._seen)
@@ -103,8 +107,9 @@ class CodesPane(QWidget):
         self._orders[key] = order
         item = QListWidgetItem(order.code)
         item.setData(_ROLE, key)
-        item.setData(_META, f"{order.service} · {order.phone or ''} · order #{order.id}")
-        item.setToolTip(order.text or order.code)
+        item.setData(_META, f"{service or order.service} · {phone(order.phone)} · "
+                      f"order #{order.id}")
+        item.setToolTip(plain_tip(order.text or order.code))
         self.list.insertItem(0, item)
         self.empty.hide()
 

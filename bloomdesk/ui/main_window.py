@@ -1,95 +1,107 @@
 """The main window: balances on top, the price table, live orders and received codes.
 
-Every request runs on the qasync loop (``spawn``); the window only reacts to the
-Desk's events through the bridge, so a slow provider shows as a status line, never a
-frozen window.  Provider errors appear in a non-modal banner.  The price side lives in
-``window_prices.py``, the order side in ``window_orders.py``.
+The window assembles; the work is done by helpers, each handed exactly what it uses
+(the Desk, its panel, the name cache, ``report`` and ``spawn``): prices
+(:class:`PriceController`), buying (:class:`Buyer`), order actions
+(:class:`OrderActions`), codes (:class:`CodeActions`) and webhooks.  Every request
+runs on the qasync loop; the window only reacts to the Desk's events through the
+bridge, so a slow provider shows as a status line, never a frozen window.
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from collections.abc import Coroutine
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from ..core import Desk
-from ..core.errors import LocalError
+from ..core import Desk, Order
 from ..core.events import ErrorKind, ErrorRaised
-from ..providers.errors import ProviderError
-from ..store import StoreError
 from . import preferences
 from .accounts_dialog import AccountsDialog
 from .balances import BalanceBar
 from .bridge import DeskBridge
+from .buying import Buyer
+from .code_actions import CodeActions
 from .codes import CodesPane, SecretClipboard
 from .icons import app_icon
-from .notices import Banner, CodeNotice
+from .names import Names
+from .notices import Banner, CodeNotice, NoticeStack
+from .order_actions import OrderActions
 from .orders_model import OrdersModel
 from .orders_panel import OrdersPanel
 from .preferences import Preferences
+from .price_controller import PriceController
 from .price_panel import PricePanel
 from .settings_dialog import SettingsDialog
+from .tasks import Messages, Tasks
 from .tray import Tray
 from .webhook_control import WebhookControl
-from .window_orders import OrdersAndCodes
-from .window_prices import PricesAndBuying
-
-log = logging.getLogger(__name__)
+from .window_state import WindowState, add_action
 
 __all__ = ["Banner", "MainWindow"]
 
 
-class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
+class MainWindow(QMainWindow):
     # Asks the app to shut down: the main coroutine then closes everything in order
     # (stopping Qt's loop first would leave that cleanup unrun).
     quitRequested = Signal()  # noqa: N815
 
     def __init__(self, desk: Desk, settings: QSettings | None = None, *,
                  confirm_buys: bool = True, tray: bool | None = None) -> None:
-        """`tray`: None asks the desktop whether it has a system tray."""
+        """`tray`: None asks the desktop whether it has a system tray; `confirm_buys`
+        False spends without asking (benchmarks and tests of what follows)."""
         super().__init__()
         self.desk = desk
         self.settings = settings
-        self.confirm_buys = confirm_buys
-        self.auto_copy = False
         self.setWindowTitle("BloomDesk")
         self.setWindowIcon(app_icon())
         self.resize(1280, 820)
+        self.names = Names(self)
         self.bridge = DeskBridge(desk, self)
         self.clipboard = SecretClipboard(30.0, self)
         self.balances = BalanceBar(self)
         self.banner = Banner(self)
         self.code_notice = CodeNotice(self)
-        self.prices = PricePanel(self)
-        self.orders_model = OrdersModel(desk.clock, self)
+        self.prices = PricePanel(self, self.names)
+        self.orders_model = OrdersModel(desk.clock, self, self.names)
         self.orders = OrdersPanel(self.orders_model, self)
         self.codes = CodesPane(self)
         self.tray = Tray(self, self.code_notice, available=tray)
-        self.webhooks = WebhookControl(self)
-        self._offers: dict[str, list[Any]] = {}
-        self._loading: set[str] = set()
-        self._tasks: set[asyncio.Task[Any]] = set()
-        self._told_tray = False
-        self.buying = False
         self._build()
-        self._connect()
-        self._shortcuts()
+        self.report = Messages(self.statusBar(), self.banner)
+        self.tasks = Tasks(self.report)
+        self.price_side = PriceController(desk, self.prices, self.balances, self.names,
+                                          self.report, self.tasks, settings, self)
+        self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
+                           self._bought, confirm=confirm_buys, parent=self)
+        self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
+                                          self.tasks, confirm=confirm_buys, parent=self)
+        self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard,
+                                        self.tray, self.names, self.report,
+                                        self.show_from_tray, self)
         self.prefs = preferences.load(settings)
+        self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks,
+                                       self)
+        self.state = WindowState(settings, {
+            "window/geometry": (self.saveGeometry, self.restoreGeometry),
+            "window/main_split": (self.main_split.saveState, self.main_split.restoreState),
+            "window/bottom_split": (self.bottom_split.saveState,
+                                    self.bottom_split.restoreState),
+            # new keys: the old ones kept a 600 px stretched Account column
+            "prices/columns": (self.prices.table.horizontalHeader().saveState,
+                               self.prices.table.horizontalHeader().restoreState),
+            "orders/columns": (self.orders.table.horizontalHeader().saveState,
+                               self.orders.table.horizontalHeader().restoreState)})
+        self._told_tray = False
+        self._connect()
+        self._menus()
         self.apply(self.prefs)
-        if settings is not None:
-            saved = settings.value("prices/favourites", [])
-            items = saved if isinstance(saved, list) else [saved] if saved else []
-            self.prices.model.favourites = {str(item) for item in items}
-            self._restore_state(settings)
-        self.reload_accounts()
+        self.state.restore()
+        self.price_side.reload_accounts()
         self.orders_model.set_orders(desk.open_orders())
-        self.tray.set_count(self.orders_model.rowCount())
+        self._count_changed()
         for order in desk.history(200):
             if order.code and not order.state.is_final:
                 self.codes.add(order)
@@ -100,6 +112,7 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         bottom.setObjectName("bottom-split")
         bottom.addWidget(self.orders)
         bottom.addWidget(self.codes)
+        bottom.setCollapsible(1, False)
         bottom.setStretchFactor(0, 3)
         bottom.setStretchFactor(1, 1)
         bottom.setSizes([900, 330])
@@ -114,72 +127,53 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addWidget(self.balances)
-        layout.addWidget(self.banner)
-        layout.addWidget(self.code_notice)
         layout.addWidget(main, 1)
         self.setCentralWidget(central)
+        # over the window, outside the layout: a notice never moves the tables
+        self.notices = NoticeStack(central, [self.banner, self.code_notice])
         self.statusBar().showMessage("Starting…")
 
     def _connect(self) -> None:
         b = self.bridge
-        b.orderAdded.connect(self._order_changed)
-        b.orderChanged.connect(self._order_changed)
-        b.codeReceived.connect(self._code_received)
+        b.orderAdded.connect(self.order_actions.order_changed)
+        b.orderChanged.connect(self.order_actions.order_changed)
+        b.codeReceived.connect(self.code_actions.received)
         b.balanceChanged.connect(self.balances.set_balance)
         b.errorRaised.connect(self._error_event)
-        self.balances.refresh_button.clicked.connect(self.refresh)
-        self.prices.accountChosen.connect(self.show_offers)
-        self.prices.table.buyRequested.connect(self.request_buy)
-        self.prices.table.favouriteToggled.connect(self._save_favourites)
-        self.orders.actionRequested.connect(self._action)
-        self.orders.phoneCopied.connect(self._copy_phone)
-        self.orders.table.selectionModel().selectionChanged.connect(self._update_actions)
-        self.codes.activated.connect(self.copy_code)
         self.tray.showRequested.connect(self.show_from_tray)
-        self.tray.copyRequested.connect(self.copy_notified)
-        self.tray.copyNewestRequested.connect(self.copy_newest_code)
         self.tray.quitRequested.connect(self.quit)
-        self.orders_model.rowsInserted.connect(self._count_changed)
-        self.orders_model.rowsRemoved.connect(self._count_changed)
-        self.orders_model.modelReset.connect(self._count_changed)
+        for signal in (self.orders_model.rowsInserted, self.orders_model.rowsRemoved,
+                       self.orders_model.modelReset):
+            signal.connect(self._count_changed)
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._on_tick)
         self._balance_timer = QTimer(self)
         self._balance_timer.setInterval(90_000)
-        self._balance_timer.timeout.connect(self.refresh_balances)
+        self._balance_timer.timeout.connect(self.price_side.refresh_balances)
 
-    def _shortcuts(self) -> None:
-        def add(text: str, keys: QKeySequence | QKeySequence.StandardKey | str, slot: Any,
-                context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut) -> QAction:
-            action = QAction(text, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(context)
-            action.triggered.connect(slot)
-            self.addAction(action)
-            return action
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addAction(add("Refresh balances and prices", "F5", self.refresh))
+    def _menus(self) -> None:
+        codes, prices = self.code_actions, self.price_side
+        file_menu = self.menuBar().addMenu("&File")
+        add_action(self, "Refresh balances and prices", "F5", prices.refresh, file_menu)
         file_menu.addSeparator()
-        self.accounts_action = add("Accounts…", "Ctrl+Shift+A", self.open_accounts)
-        file_menu.addAction(self.accounts_action)
-        self.settings_action = add("Settings…", "Ctrl+,", self.open_settings)
+        self.accounts_action = add_action(self, "Accounts…", "Ctrl+Shift+A",
+                                          self.open_accounts, file_menu)
+        self.settings_action = add_action(self, "Settings…", "Ctrl+,", self.open_settings,
+                                          file_menu)
         self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
-        file_menu.addAction(add("Quit", "Ctrl+Q", self.quit))
-        edit = menu.addMenu("&Edit")
-        edit.addAction(add("Find offer", QKeySequence.StandardKey.Find, self.focus_filter))
-        edit.addAction(add("Copy selected code", "Ctrl+C", self.copy_selected_code))
-        edit.addAction(add("Copy newest code", "Ctrl+Shift+C", self.copy_newest_code))
+        add_action(self, "Quit", "Ctrl+Q", self.quit, file_menu)
+        edit = self.menuBar().addMenu("&Edit")
+        add_action(self, "Find offer", QKeySequence.StandardKey.Find, prices.focus_filter, edit)
+        add_action(self, "Copy selected code", "Ctrl+C", codes.copy_selected, edit)
+        add_action(self, "Copy newest code", "Ctrl+Shift+C", codes.copy_newest, edit)
         for n in range(1, 10):
-            add(f"Copy code {n}", f"Ctrl+{n}", partial(self.copy_nth, n - 1))
+            add_action(self, f"Copy code {n}", f"Ctrl+{n}", partial(codes.copy_nth, n - 1))
         self.auto_copy_action = edit.addAction("Copy new codes automatically")
         self.auto_copy_action.setCheckable(True)
         self.auto_copy_action.toggled.connect(self._auto_copy_toggled)
-        self.view_menu = menu.addMenu("&View")
+        self.view_menu = self.menuBar().addMenu("&View")
         self.view_menu.addAction(self.prices.hide_empty.text()).triggered.connect(
             self.prices.hide_empty.toggle)
 
@@ -193,17 +187,17 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self.tray.enabled = prefs.notifications
         self.balances.set_threshold(prefs.warn_below)
         self.auto_copy_action.setChecked(prefs.auto_copy)
-        self.auto_copy = prefs.auto_copy
+        self.code_actions.auto_copy = prefs.auto_copy
+
+    def _auto_copy_toggled(self, on: bool) -> None:
+        self.code_actions.auto_copy = on
+        if self.prefs.auto_copy != on:
+            self.prefs.auto_copy = on
+            self._save_prefs()
 
     def _save_prefs(self) -> None:
         if self.settings is not None:
             preferences.save(self.settings, self.prefs)
-
-    def _auto_copy_toggled(self, on: bool) -> None:
-        self.auto_copy = on
-        if self.prefs.auto_copy != on:
-            self.prefs.auto_copy = on
-            self._save_prefs()
 
     def open_settings(self) -> None:
         dialog = SettingsDialog(self.prefs, tray=self.tray.available,
@@ -214,14 +208,13 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         dialog.open()
 
     def _settings_accepted(self, dialog: SettingsDialog) -> None:
-        before = self.prefs
-        prefs = dialog.preferences()
+        before, prefs = self.prefs, dialog.preferences()
         self.apply(prefs)
         self._save_prefs()
         hook = ("webhook_enabled", "webhook_host", "webhook_port", "webhook_token")
         if any(getattr(before, name) != getattr(prefs, name) for name in hook):
             self.webhooks.restart()
-        self.statusBar().showMessage("Settings saved", 3000)
+        self.report("Settings saved", timeout=3000)
 
     def open_accounts(self) -> None:
         dialog = AccountsDialog(self.desk, self)
@@ -232,53 +225,10 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
 
     def _accounts_changed(self) -> None:
         self.banner.dismiss()
-        self.reload_accounts()
-        self.refresh()
+        self.price_side.reload_accounts()
+        self.price_side.refresh()
 
-    # ------------------------------------------------------------------ window state
-    def _restore_state(self, settings: QSettings) -> None:
-        for key, restore in (("window/geometry", self.restoreGeometry),
-                             ("window/main_split", self.main_split.restoreState),
-                             ("window/bottom_split", self.bottom_split.restoreState),
-                             ("prices/header", self.prices.table.horizontalHeader()
-                              .restoreState),
-                             ("orders/header", self.orders.table.horizontalHeader()
-                              .restoreState)):
-            value = settings.value(key)
-            if isinstance(value, QByteArray | bytes) and value:
-                restore(QByteArray(value))
-
-    def save_state(self) -> None:
-        """Geometry, splitters and the tables' columns (order, widths, sort)."""
-        if self.settings is None:
-            return
-        s = self.settings
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/main_split", self.main_split.saveState())
-        s.setValue("window/bottom_split", self.bottom_split.saveState())
-        s.setValue("prices/header", self.prices.table.horizontalHeader().saveState())
-        s.setValue("orders/header", self.orders.table.horizontalHeader().saveState())
-        s.sync()
-
-    # ------------------------------------------------------------------ async helpers
-    def spawn(self, coro: Coroutine[Any, Any, Any], what: str) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
-
-        def done(t: asyncio.Task[Any]) -> None:
-            self._tasks.discard(t)
-            if t.cancelled():
-                return
-            exc = t.exception()
-            if isinstance(exc, ProviderError | StoreError | LocalError):
-                self._error(None, f"{what}: {exc}")
-            elif exc is not None:
-                log.error("%s failed", what, exc_info=exc)
-                self._error(None, f"{what} failed unexpectedly: {type(exc).__name__}")
-
-        task.add_done_callback(done)
-        return task
-
+    # ------------------------------------------------------------------ running
     def start(self, refresh: bool = True) -> None:
         """Start the countdowns and periodic refreshes, and load balances and prices
         (`refresh=False`: timers only, as the polling benchmark wants). A window built
@@ -286,21 +236,37 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self._tick.start()
         self._balance_timer.start()
         if refresh:
-            self.refresh()
+            self.price_side.refresh()
+
+    def _on_tick(self) -> None:
+        self.order_actions.tick()
+        self.price_side.update_state()
+
+    def save_state(self) -> None:
+        """Geometry, splitters and the tables' columns (order, widths, sort)."""
+        self.state.save()
 
     async def shutdown(self) -> None:
         if self.isVisible():
             self.save_state()
         self._tick.stop()
         self._balance_timer.stop()
-        for task in list(self._tasks):
-            task.cancel()
-        await asyncio.gather(*self._tasks, return_exceptions=True)
+        await self.tasks.cancel_all()
         self.clipboard.clear_if_ours()
         self.tray.close()
         self.bridge.close()
 
-    # ------------------------------------------------------------------ tray
+    def _bought(self, order: Order) -> None:
+        self.orders.select_order(order.id)
+
+    def _error_event(self, event: ErrorRaised) -> None:
+        """Routed by kind, never by the words: a balance's failure marks its balance."""
+        if event.kind is ErrorKind.BALANCE and event.account:
+            self.balances.set_error(event.account, event.message)
+        text = f"{event.account}: {event.message}" if event.account else event.message
+        self.report(text, error=True)
+
+    # ------------------------------------------------------------------ tray, quit
     def _count_changed(self, *_: object) -> None:
         self.tray.set_count(self.orders_model.rowCount())
 
@@ -309,26 +275,6 @@ class MainWindow(PricesAndBuying, OrdersAndCodes, QMainWindow):
         self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
         self.raise_()
         self.activateWindow()
-
-    def copy_notified(self, order_id: int) -> None:
-        """A code notification was clicked: bring the window and copy that code."""
-        self.show_from_tray()
-        row = self.orders_model.row_of(order_id)
-        order = self.orders_model.order_at(row) if row >= 0 else None
-        if order is None or not order.code:
-            order = self.desk.order(order_id)
-        self.copy_code(order)
-
-    # ------------------------------------------------------------------ errors, quit
-    def _error_event(self, event: ErrorRaised) -> None:
-        if event.kind is ErrorKind.BALANCE and event.account:
-            self.balances.set_error(event.account, event.message)
-        self._error(event.account, event.message)
-
-    def _error(self, account: str | None, message: str) -> None:
-        text = f"{account}: {message}" if account else message
-        self.banner.show_message(text)
-        self.statusBar().showMessage(text, 10000)
 
     def quit(self) -> None:
         self.quitRequested.emit()

@@ -1,40 +1,65 @@
 """Notices inside the window: the error banner, and the code notice that stands in
-for a tray notification where the desktop has no tray."""
+for a tray notification where the desktop has no tray.
+
+They float in a corner over the window (a :class:`NoticeStack`), outside every
+layout: a notice appearing or going never moves the price table under the mouse,
+so a click meant for one offer cannot land on another.  Their text is plain text:
+a provider's words are shown as written, never as markup.
+"""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class _Notice(QFrame):
+    shownOrHidden = Signal()  # noqa: N815
+
     def __init__(self, parent: QWidget, name: str, background: str, border: str,
                  ink: str) -> None:
         super().__init__(parent)
         self.setObjectName(name)
         self.setStyleSheet(f"#{name} {{ background: {background}; border: 1px solid "
-                           f"{border}; border-radius: 4px; }} QLabel {{ color: {ink}; }}")
+                           f"{border}; border-radius: 6px; }} QLabel {{ color: {ink}; }}")
+        shadow = QGraphicsDropShadowEffect(self)
+        shadow.setBlurRadius(14)
+        shadow.setOffset(0, 2)
+        self.setGraphicsEffect(shadow)
         self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
         self.close_button.setToolTip("Dismiss")
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
         self.row = QHBoxLayout(self)
-        self.row.setContentsMargins(8, 4, 4, 4)
+        self.row.setContentsMargins(10, 6, 4, 6)
         self.row.addWidget(self.label, 1)
-        self.row.addWidget(self.close_button)
+        self.row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:  # noqa: N802
+        super().setVisible(visible)
+        self.shownOrHidden.emit()
 
     def dismiss(self) -> None:
         self.hide()
 
 
 class Banner(_Notice):
-    """A non-modal notice at the top of the window: the provider's message, dismissable."""
+    """A non-modal notice: the provider's message, dismissable."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "banner", "#fff3cd", "#e0c36b", "#5c4300")
@@ -47,6 +72,7 @@ class Banner(_Notice):
         self._messages = [*self._messages, text][-3:]
         self.label.setText("\n".join(self._messages))
         self.show()
+        self.shownOrHidden.emit()  # the text changed: its height may have
 
     def dismiss(self) -> None:
         self._messages = []
@@ -62,17 +88,70 @@ class CodeNotice(_Notice):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "code-notice", "#e6f4ea", "#8cc7a0", "#0f5223")
         self.order_id: int | None = None
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.row.insertWidget(0, self.title)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setObjectName("copy-notified-code")
         self.copy_button.clicked.connect(self._copy)
-        self.row.insertWidget(1, self.copy_button)
+        self.row.insertWidget(2, self.copy_button)
 
     def show_code(self, order_id: int, title: str, text: str) -> None:
         self.order_id = order_id
-        self.label.setText(f"<b>{html.escape(title)}</b> &nbsp; {html.escape(text)}")
+        self.title.setText(title)
+        self.label.setText(text)
         self.show()
+        self.shownOrHidden.emit()
+
+    def text(self) -> str:
+        return f"{self.title.text()} {self.label.text()}"
 
     def _copy(self) -> None:
         if self.order_id is not None:
             self.copyRequested.emit(self.order_id)
         self.hide()
+
+
+class NoticeStack(QWidget):
+    """Notices stacked in the bottom-right corner of `host`, floating over it: the
+    corner a desktop shows its notifications in, over the codes pane's oldest codes."""
+
+    MARGIN = 10
+
+    def __init__(self, host: QWidget, notices: list[_Notice]) -> None:
+        super().__init__(host)
+        self.setObjectName("notices")
+        self.host = host
+        self.notices = notices
+        self.stack = QVBoxLayout(self)
+        self.stack.setContentsMargins(8, 8, 8, 8)  # room for the shadows
+        self.stack.setSpacing(6)
+        for notice in notices:
+            notice.setParent(self)
+            self.stack.addWidget(notice)
+            notice.shownOrHidden.connect(self.place)
+        host.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.host and event.type() == QEvent.Type.Resize:
+            self.place()
+        return False
+
+    def place(self) -> None:
+        shown = [n for n in self.notices if not n.isHidden()]
+        if not shown:
+            self.hide()
+            return
+        width = min(480, max(260, self.host.width() * 3 // 5))
+        margins = self.stack.contentsMargins()
+        height = margins.top() + margins.bottom() + self.stack.spacing() * (len(shown) - 1)
+        inner = width - margins.left() - margins.right()
+        height += sum(max(n.sizeHint().height(), n.row.totalHeightForWidth(inner))
+                      for n in shown)
+        x = self.host.width() - width - self.MARGIN + margins.right()
+        y = self.host.height() - height - self.MARGIN + margins.bottom()
+        self.setGeometry(x, max(0, y), width, height)
+        self.show()
+        self.raise_()

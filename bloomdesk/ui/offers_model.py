@@ -15,11 +15,18 @@ from itertools import compress, repeat
 from operator import contains
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from ..domain import Offer
-from .format import country_name, flag, money
+from .format import Place, money, place, plain_tip
+from .names import Names
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -52,30 +59,28 @@ COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account")
 STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT = range(len(COLUMNS))
 _SORT_KEYS: dict[int, Callable[[Row], Any]] = {
     STAR: lambda r: r.favourite_key, SERVICE: lambda r: r.service_name.lower(),
-    CODE: lambda r: r.service, COUNTRY: lambda r: r.country_label.lower(),
+    CODE: lambda r: r.service, COUNTRY: lambda r: r.place.casefold(),
     PRICE: lambda r: r.price, STOCK: lambda r: r.stock, ACCOUNT: lambda r: r.account,
 }
 
 
-def favourite_key(service: str, iso: str | None, country_label: str) -> str:
-    """Favourites name a service in a country, across accounts (ids are provider-local)."""
-    return f"{service}@{iso or country_label}"
+def favourite_key(service: str, iso: str | None, place_name: str) -> str:
+    """Favourites name a route, a service in a country, whatever the account (country
+    ids are provider-local): by ISO code where known, else by the country's name."""
+    return f"{service}@{iso or place_name}"
 
 
 def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
     rows = []
-    places: dict[tuple[str | None, str | None, str], tuple[str, str]] = {}
+    places: dict[tuple[str | None, str | None], Place] = {}
     for o in offers:
         # a few hundred countries over 100k offers: work out each one once
-        key = (o.country_iso, o.country_name, o.country)
-        place = places.get(key)
-        if place is None:
-            name = country_name(o.country_iso, o.country_name or o.country)
-            badge = flag(o.country_iso)
-            place = places[key] = (f"{badge} {name}" if badge else name, name)
-        label, name = place
-        rows.append(Row(o.service_name, o.service, label, o.country, o.country_iso, o.price,
-                        o.stock, account, name))
+        key = (o.country_iso, o.country_name or o.country)
+        where = places.get(key)
+        if where is None:
+            where = places[key] = place(*key)
+        rows.append(Row(o.service_name, o.service, where.label, o.country, where.iso,
+                        o.price, o.stock, account, where.name))
     return rows
 
 
@@ -92,9 +97,12 @@ GREY, GOLD = QColor("#9a9a9a"), QColor("#d49a00")  # made once, not per painted 
 
 
 class OffersModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None, names: Names | None = None) -> None:
         super().__init__(parent)
+        self.names = names or Names(self)
         self._rows: list[Row] = []
+        self._generation = 0  # bumped by set_rows: row indexes of before mean nothing
+        self._found: tuple[Row, int, int] | None = None  # (row, generation, index)
         self._sorted: list[int] = []  # every row index, in the current sort order
         self._sorted_search: list[str] = []  # their search texts, in that order
         self._stocked = b""  # 1 where in stock, in that order
@@ -136,7 +144,7 @@ class OffersModel(QAbstractTableModel):
             if col == STAR:
                 return "★" if row.favourite_key in self.favourites else "☆"
             if col == PRICE:
-                return money(row.price)
+                return money(row.price, self.names.currency(row.account))
             if col == STOCK:
                 return "out of stock" if row.stock <= 0 else f"{row.stock:,}"
             return (None, row.service_name, row.service, row.country_label, None, None,
@@ -151,7 +159,7 @@ class OffersModel(QAbstractTableModel):
             if col == STAR and row.favourite_key in self.favourites:
                 return GOLD
         if role == Qt.ItemDataRole.ToolTipRole and col == COUNTRY:
-            return f"{row.country_label} — id {row.country} at {row.account}"
+            return plain_tip(f"{row.country_label} — id {row.country} at {row.account}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -166,6 +174,7 @@ class OffersModel(QAbstractTableModel):
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
+        self._generation += 1
         self._recent.clear()
         self._presort()
         self._select(narrow=False)
@@ -212,6 +221,32 @@ class OffersModel(QAbstractTableModel):
 
     def offer_at(self, row: int) -> Row | None:
         return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
+
+    def choose(self, row: int) -> Row | None:
+        """The offer at `row`, remembered so that :meth:`find` finds it at once."""
+        offer = self.offer_at(row)
+        if offer is not None:
+            self._found = (offer, self._generation, self._visible[row])
+        return offer
+
+    def find(self, offer: Row) -> int:
+        """Where the same offer (account, service, country) shows now, or -1: what
+        lets a selection follow an offer through pins, sorts, filters and refreshes."""
+        found = self._found
+        if found is not None and found[0] is offer and found[1] == self._generation:
+            index = found[2]
+        else:  # after a refresh: one pass, once (then the new row is asked for)
+            key = (offer.service, offer.country, offer.account)
+            index = next((i for i, r in enumerate(self._rows)
+                          if (r.service, r.country, r.account) == key), -1)
+            if index >= 0:
+                self._found = (self._rows[index], self._generation, index)
+        if index < 0:
+            return -1
+        try:
+            return self._visible.index(index)
+        except ValueError:  # filtered out
+            return -1
 
     @property
     def total(self) -> int:

@@ -8,20 +8,28 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from ..core import Order, OrderState
-from .format import countdown, money
+from .format import countdown, money, phone, plain_tip
+from .names import Names
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-COLUMNS = ("#", "Phone", "Service", "Country", "Price", "Status", "Code", "Expires in",
+COLUMNS = ("#", "Phone", "Service", "Country", "Price", "Status", "Code", "Expires",
            "Free cancel", "Account")
 (NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, CODE, EXPIRES, FREE_CANCEL,
  ACCOUNT) = range(len(COLUMNS))
 URGENT = 30.0  # seconds: a countdown under this turns red
+RED, GREEN = QColor("#c62828"), QColor("#1b5e20")
 
 _STATUS_TEXT = {
     OrderState.PENDING: "buying…", OrderState.UNKNOWN: "unknown — checking",
@@ -33,13 +41,16 @@ _STATUS_TEXT = {
 
 
 class OrdersModel(QAbstractTableModel):
-    def __init__(self, clock: Callable[[], float] = time.time, parent: Any = None) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time, parent: QObject | None = None,
+                 names: Names | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
+        self.names = names or Names(self)
+        self.names.changed.connect(self.names_changed)
         self._orders: list[Order] = []
-        # (account, provider-local country id) -> "flag name"; service code -> name
-        self.country_labels: dict[tuple[str, str], str] = {}
-        self.service_names: dict[str, str] = {}
+        # What the user's last action on an order came to, until its state changes:
+        # order id -> (short text for the Status column, the whole story, an error?)
+        self._outcomes: dict[int, tuple[str, str, bool]] = {}
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -76,25 +87,27 @@ class OrdersModel(QAbstractTableModel):
                 if col == FREE_CANCEL and text and not order.auto_cancel:
                     text += " (auto-cancel off)"
                 return text
-            country = self.country_labels.get((order.account, order.country or ""),
-                                              order.country or "—")
-            service = self.service_names.get(order.service)
-            service = f"{service} ({order.service})" if service else order.service
-            return (f"{order.id}", order.phone or "—", service, country,
-                    money(order.price), _STATUS_TEXT[order.state], order.code or "",
+            outcome = self._outcomes.get(order.id)
+            return (f"{order.id}", phone(order.phone), self.names.service_label(order.service),
+                    self.names.country(order.account, order.country),
+                    money(order.price, self.names.currency(order.account)),
+                    outcome[0] if outcome else _STATUS_TEXT[order.state], order.code or "",
                     None, None, order.account)[col]
         if role == Qt.ItemDataRole.ForegroundRole:
             left = self._seconds(order, col)
             if left is not None and left < URGENT:
-                return QColor("#c62828")
-            if col == STATUS and order.state is OrderState.UNKNOWN:
-                return QColor("#c62828")
+                return RED
+            if col == STATUS and (order.state is OrderState.UNKNOWN
+                                  or self._outcomes.get(order.id, ("", "", False))[2]):
+                return RED
             if col == CODE and order.code:
-                return QColor("#1b5e20")
+                return GREEN
         if role == Qt.ItemDataRole.FontRole and col == CODE and order.code:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
-            return order.note or _STATUS_TEXT[order.state]
+            outcome = self._outcomes.get(order.id)
+            return plain_tip(outcome[1] if outcome and col == STATUS
+                             else order.note or _STATUS_TEXT[order.state])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, EXPIRES, FREE_CANCEL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -117,6 +130,7 @@ class OrdersModel(QAbstractTableModel):
     def upsert(self, order: Order) -> None:
         row = self.row_of(order.id)
         if order.state.is_final:
+            self._outcomes.pop(order.id, None)
             if row >= 0:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._orders[row]
@@ -129,13 +143,33 @@ class OrdersModel(QAbstractTableModel):
             self.endInsertRows()
             return
         if self._orders[row] != order:
+            if self._orders[row].state is not order.state:
+                self._outcomes.pop(order.id, None)  # what happened next says it now
             self._orders[row] = order
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def set_outcome(self, order_id: int, short: str, whole: str, error: bool = False) -> None:
+        """Show on the order's row what the user's action came to."""
+        self._outcomes[order_id] = (short, whole, error)
+        self._row_changed(order_id)
+
+    def clear_outcome(self, order_id: int) -> None:
+        if self._outcomes.pop(order_id, None) is not None:
+            self._row_changed(order_id)
+
+    def outcome(self, order_id: int) -> str | None:
+        found = self._outcomes.get(order_id)
+        return found[0] if found else None
+
+    def _row_changed(self, order_id: int) -> None:
+        row = self.row_of(order_id)
+        if row >= 0:
+            self.dataChanged.emit(self.index(row, STATUS), self.index(row, STATUS))
 
     def names_changed(self) -> None:
         if self._orders:
             self.dataChanged.emit(self.index(0, SERVICE),
-                                  self.index(len(self._orders) - 1, COUNTRY))
+                                  self.index(len(self._orders) - 1, PRICE))
 
     def tick(self) -> None:
         """Refresh the countdowns only."""

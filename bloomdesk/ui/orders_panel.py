@@ -1,12 +1,12 @@
 """Active orders: the live table and its actions, each disabled with the reason when
-the order's state or its provider does not allow it."""
+the order's state or its provider does not allow it.  Columns are sized to what
+they hold, so an empty table needs no sideways scroll and a status reads whole."""
 
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Order
-from .orders_model import PHONE, OrdersModel
+from .format import phone
+from .orders_model import ACCOUNT, COUNTRY, PHONE, SERVICE, STATUS, OrdersModel
 
 ACTIONS = (("cancel", "Cancel"), ("complete", "Complete"),
            ("request_another_sms", "Another SMS"), ("rerent", "Re-rent"),
@@ -27,16 +28,21 @@ ACTIONS = (("cancel", "Cancel"), ("complete", "Complete"),
 TIPS = {"cancel": "Cancel the number (refunded where the provider allows)",
         "complete": "Finish the order: the code was used",
         "request_another_sms": "Ask the provider to send another SMS to this number",
-        "rerent": "Rent the same number again for another code",
-        "dismiss": "Settle an order whose purchase never answered",
-        "keep": "Turn auto-cancel off for this order: it may then be charged"}
+        "rerent": "Rent the same number again for another code (asks first: it costs "
+                  "money)",
+        "dismiss": "Settle an order whose purchase never answered: it is marked failed "
+                   "here and nothing is sent to the provider. Use it only after checking "
+                   "on the provider's site that no number was bought.",
+        "keep": "Turn auto-cancel off for this order: silence past the free-cancel "
+                "deadline will then be charged"}
+WIDEST = {SERVICE: 200, COUNTRY: 170, ACCOUNT: 160}  # past this, a cell elides
 
 
 class OrdersPanel(QWidget):
     actionRequested = Signal(str, object)  # noqa: N815 - (action, Order)
     phoneCopied = Signal(str)  # noqa: N815
 
-    def __init__(self, model: OrdersModel, parent: Any = None) -> None:
+    def __init__(self, model: OrdersModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
         self.table = QTableView(self)
@@ -46,15 +52,18 @@ class OrdersPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setDefaultSectionSize(24)
-        for col, width in enumerate((36, 125, 140, 150, 60, 125, 75, 75, 80)):
-            self.table.setColumnWidth(col, width)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(24)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>Active orders</b>", self))
+        title = QLabel("Active orders", self)
+        title.setStyleSheet("font-weight: bold;")
+        row.addWidget(title)
         row.addStretch(1)
         for name, text in ACTIONS:
             button = QPushButton(text, self)
@@ -65,6 +74,7 @@ class OrdersPanel(QWidget):
             row.addWidget(button)
         self.empty = QLabel("No active orders. Pick an offer above and press Enter to buy.",
                             self)
+        self.empty.setWordWrap(True)
         self.empty.setStyleSheet("color: #777;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -72,9 +82,29 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self.table.doubleClicked.connect(self._double_clicked)
-        model.rowsInserted.connect(self._update_empty)
-        model.rowsRemoved.connect(self._update_empty)
-        model.modelReset.connect(self._update_empty)
+        self._fit = QTimer(self)  # one fit per burst of changes, after they land
+        self._fit.setSingleShot(True)
+        self._fit.setInterval(0)
+        self._fit.timeout.connect(self.fit_columns)
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
+            signal.connect(self._update_empty)
+            signal.connect(self._fit.start)
+        model.names.changed.connect(self._fit.start)
+        model.dataChanged.connect(self._data_changed)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its header or its widest cell (the long ones
+        capped, their cells eliding); the last takes what is left."""
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount() - 1):
+            wanted = max(header.sectionSizeFromContents(col).width(),
+                         self.table.sizeHintForColumn(col))
+            self.table.setColumnWidth(col, min(wanted, WIDEST.get(col, wanted)))
+
+    def _data_changed(self, first: QModelIndex, last: QModelIndex, *_: object) -> None:
+        if first.column() <= STATUS <= last.column():  # not the countdowns' tick
+            self._fit.start()
 
     def selected(self) -> Order | None:
         rows = self.table.selectionModel().selectedRows()
@@ -87,18 +117,8 @@ class OrdersPanel(QWidget):
 
     def update_actions(self, blockers: dict[str, str | None] | None) -> None:
         """Enable each action, or disable it with its reason as the tooltip."""
-        order = self.selected()
         for name, button in self.buttons.items():
-            if blockers is None or order is None:
-                button.setEnabled(False)
-                button.setToolTip("Select an order first.")
-                continue
-            if name == "keep":
-                reason = None if order.auto_cancel and order.silent else (
-                    "Auto-cancel is already off for this order." if not order.auto_cancel
-                    else "Only a silent order is auto-cancelled.")
-            else:
-                reason = blockers.get(name)
+            reason = "Select an order first." if blockers is None else blockers.get(name)
             button.setEnabled(reason is None)
             button.setToolTip(TIPS[name] if reason is None else reason)
 
@@ -107,10 +127,10 @@ class OrdersPanel(QWidget):
         if order is not None:
             self.actionRequested.emit(name, order)
 
-    def _double_clicked(self, index: Any) -> None:
+    def _double_clicked(self, index: QModelIndex) -> None:
         order = self.model.order_at(index.row())
         if order is not None and index.column() == PHONE and order.phone:
-            self.phoneCopied.emit(order.phone)
+            self.phoneCopied.emit(phone(order.phone))
 
-    def _update_empty(self, *_: Any) -> None:
+    def _update_empty(self, *_: object) -> None:
         self.empty.setVisible(self.model.rowCount() == 0)

@@ -1,11 +1,15 @@
 """The price table: one view over the offers of one account or all, filtered as you
-type (debounced), sortable, favourites on top, out-of-stock optionally hidden."""
+type (debounced), sortable, favourites on top, out-of-stock optionally hidden.
+
+The selection belongs to an offer, not to a row number: through a pin, a sort, a
+filter or a price refresh it follows the offer the user chose, so Enter buys exactly
+what is highlighted.  A refresh also keeps the scroll position.
+"""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -20,49 +24,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .offers_model import PRICE, STAR, OffersModel, Row
+from .names import Names
+from .offers_model import PRICE, SERVICE, STAR, OffersModel, Row
 
 ALL = "All accounts"
+_SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
+    | QItemSelectionModel.SelectionFlag.Rows
 
 
 class OffersTable(QTableView):
-    buyRequested = Signal(object)  # noqa: N815 - a Row
-    favouriteToggled = Signal()  # noqa: N815
+    """Enter buys, F pins; an empty table says why it is empty."""
 
-    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+    enterPressed = Signal()  # noqa: N815
+    favouriteKey = Signal()  # noqa: N815
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty_text = ""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._buy_current()
+            self.enterPressed.emit()
             return
         if event.key() == Qt.Key.Key_F and not event.modifiers():
-            index = self.currentIndex()
-            if index.isValid():
-                self.model().toggle_favourite(index.row())  # type: ignore[attr-defined]
-                self.favouriteToggled.emit()
+            self.favouriteKey.emit()
             return
         super().keyPressEvent(event)
 
-    def _buy_current(self) -> None:
-        index = self.currentIndex()
-        if index.isValid():
-            row = self.model().offer_at(index.row())  # type: ignore[attr-defined]
-            if row is not None:
-                self.buyRequested.emit(row)
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self.empty_text and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor("#777"))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
+                             self.empty_text)
+            painter.end()
 
 
 class PricePanel(QWidget):
     accountChosen = Signal(str)  # noqa: N815
+    buyRequested = Signal(object)  # noqa: N815 - the Row the user chose
+    favouriteToggled = Signal()  # noqa: N815
+    nothingChosen = Signal(str)  # noqa: N815 - why Enter bought nothing
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: Names | None = None) -> None:
         super().__init__(parent)
-        self.model = OffersModel(self)
+        self.model = OffersModel(self, names)
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText("Filter services and countries (Ctrl+F)…")
         self.filter.setClearButtonEnabled(True)
         self.account = QComboBox(self)
+        self.account.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.hide_empty = QCheckBox("Hide out of stock", self)
         self.buy_button = QPushButton("Buy (Enter)", self)
         self.buy_button.setDefault(False)
         self.status = QLabel(self)
+        self.status.setObjectName("prices-status")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setStyleSheet("color: #666;")
         self.table = OffersTable(self)
         self.table.setModel(self.model)
@@ -79,12 +98,15 @@ class PricePanel(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in enumerate((28, 220, 60, 200, 80, 90, 120)):
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((28, 200, 56, 190, 76, 84, 120)):
             self.table.setColumnWidth(col, width)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("<b>Prices</b>", self))
+        title = QLabel("Prices", self)
+        title.setStyleSheet("font-weight: bold;")
+        top.addWidget(title)
         top.addWidget(self.filter, 1)
         top.addWidget(self.account)
         top.addWidget(self.hide_empty)
@@ -95,6 +117,12 @@ class PricePanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
 
+        self._state = ""  # what the price side says: loading, age, a failed refresh
+        self._chosen: Row | None = None  # the offer the user chose, wherever it moves
+        self._moving = False
+        self._keep_scroll = False
+        self._scroll = 0
+        self._column = SERVICE
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(120)
@@ -102,12 +130,18 @@ class PricePanel(QWidget):
         self.filter.textChanged.connect(self._typed)
         self.hide_empty.toggled.connect(self.apply_filter)
         self.account.currentTextChanged.connect(self.accountChosen.emit)
-        self.buy_button.clicked.connect(self.table._buy_current)
+        self.buy_button.clicked.connect(self.buy_chosen)
+        self.table.enterPressed.connect(self.buy_chosen)
+        self.table.favouriteKey.connect(self._favourite_key)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.clicked.connect(self._clicked)
-        self.model.modelReset.connect(self._count)
-        self.model.layoutChanged.connect(self._count)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        for before in (self.model.modelAboutToBeReset, self.model.layoutAboutToBeChanged):
+            before.connect(self._before)
+        for after in (self.model.modelReset, self.model.layoutChanged):
+            after.connect(self._after)
 
+    # ------------------------------------------------------------------ accounts, rows
     def set_accounts(self, labels: list[str]) -> None:
         current = self.account.currentText()
         self.account.blockSignals(True)
@@ -120,6 +154,20 @@ class PricePanel(QWidget):
     def chosen(self) -> str:
         return self.account.currentText()
 
+    def set_rows(self, rows: list[Row]) -> None:
+        """New prices: the chosen offer stays chosen, the scroll stays where it was."""
+        self._keep_scroll = True
+        try:
+            self.model.set_rows(rows)
+        finally:
+            self._keep_scroll = False
+
+    def set_state(self, text: str) -> None:
+        """Loading, the prices' age, a failed refresh: shown under the table."""
+        if text != self._state:
+            self._state = text
+            self._count()
+
     def _typed(self, _text: str) -> None:
         self._debounce.start()
 
@@ -127,21 +175,87 @@ class PricePanel(QWidget):
         self._debounce.stop()
         self.model.set_filter(self.filter.text(), self.hide_empty.isChecked())
 
-    def set_rows(self, rows: list[Row]) -> None:
-        self.model.set_rows(rows)
+    # ------------------------------------------------------------------ the chosen offer
+    def selected_offer(self) -> Row | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.offer_at(rows[0].row()) if rows else None
 
-    def set_status(self, text: str) -> None:
-        self.status.setText(text)
+    def _selection_changed(self, *_: QItemSelection) -> None:
+        if not self._moving:
+            rows = self.table.selectionModel().selectedRows()
+            self._chosen = self.model.choose(rows[0].row()) if rows else None
 
-    def _count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        self.status.setText(f"{shown:,} of {total:,} offers" if total else "Loading prices…")
+    def _before(self) -> None:
+        self._moving = True
+        self._scroll = self.table.verticalScrollBar().value()
+        column = self.table.currentIndex().column()
+        self._column = column if column >= 0 else SERVICE
+
+    def _after(self) -> None:
+        offer = self._chosen
+        position = self.model.find(offer) if offer is not None else -1
+        selection = self.table.selectionModel()
+        if position >= 0:
+            self._chosen = self.model.choose(position)
+            index = self.model.index(position, self._column)
+            selection.setCurrentIndex(index, _SELECT)
+        elif offer is not None or selection.hasSelection():
+            selection.clear()  # hidden by the filter: chosen again when it shows again
+        if self._keep_scroll:
+            self.table.verticalScrollBar().setValue(self._scroll)
+        elif position >= 0:
+            self.table.scrollTo(self.model.index(position, self._column))
+        self._moving = False
+        self._count()
+
+    def buy_chosen(self) -> None:
+        offer = self.selected_offer()
+        if offer is not None:
+            self.buyRequested.emit(offer)
+            return
+        text = " ".join(self.filter.text().split())
+        if self.model.total == 0:
+            why = "There are no prices to buy from yet."
+        elif self.model.rowCount() == 0:
+            why = f"No offers match “{text}”: nothing to buy."
+        elif self._chosen is not None:
+            why = (f"{self._chosen.service_name} in {self._chosen.place} is hidden by the "
+                   "filter: nothing bought. Pick a shown offer, then press Enter.")
+        else:
+            why = "No offer is selected: pick one with the arrow keys or a click, then " \
+                  "press Enter."
+        self.nothingChosen.emit(why)
+
+    def _favourite_key(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.model.toggle_favourite(index.row())
+            self.favouriteToggled.emit()
 
     def _double_clicked(self, index: QModelIndex) -> None:
         if index.column() != STAR:
-            self.table._buy_current()
+            self.buy_chosen()
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == STAR:
             self.model.toggle_favourite(index.row())
-            self.table.favouriteToggled.emit()
+            self.favouriteToggled.emit()
+
+    # ------------------------------------------------------------------ what it says
+    def _count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        text = " ".join(self.filter.text().split())
+        if total == 0:
+            line = self._state or "Loading prices…"
+            empty = line
+        elif shown == 0:
+            line = empty = (f"No offers match “{text}” (of {total:,})." if text else
+                            f"All {total:,} offers are out of stock.")
+            line += f" · {self._state}" if self._state else ""
+        else:
+            line = f"{shown:,} of {total:,} offers" + (f" · {self._state}"
+                                                       if self._state else "")
+            empty = ""
+        self.status.setText(line)
+        self.table.empty_text = empty
+        self.table.viewport().update()

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.webhook import new_token as new_webhook_token
 from ..core.webhook import webhook_url
-from .preferences import POLL_SPEEDS, Preferences, new_webhook_token
+from .preferences import POLL_SPEEDS, Preferences
 
 
 class SettingsDialog(QDialog):

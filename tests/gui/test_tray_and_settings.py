@@ -51,7 +51,7 @@ def test_code_notice_in_the_window_without_a_tray(qloop: qasync.QEventLoop, qtbo
         order_id = await buy(window, "bloomsms")
         await until(lambda: window.code_notice.isVisible())
         code = sim.activations("bloomsms")[0].code
-        assert code and code in window.code_notice.label.text()
+        assert code and code in window.code_notice.text()
         QGuiApplication.clipboard().clear()
         qtbot.mouseClick(window.code_notice.copy_button, Qt.MouseButton.LeftButton)
         assert QGuiApplication.clipboard().text() == code
@@ -172,7 +172,7 @@ def test_every_setting_changes_what_it_names(qloop: qasync.QEventLoop, qtbot: An
             d.auto_copy.setChecked(False)
             d.clear_after.setValue(0)
         change_settings(window, loud)
-        window.copy_code(window.desk.order(third))
+        window.code_actions.copy(window.desk.order(third))
         await asyncio.sleep(1.5)
         assert clipboard.text() == code
         sim.next_codes("bloomsms", 1.0)
@@ -216,19 +216,19 @@ def test_settings_take_effect_after_a_restart(qloop: qasync.QEventLoop, qtbot: A
     async def first(window: MainWindow, sim: Simulator) -> None:
         change_settings(window, tune)
         window.resize(1000, 700)
-        window.prices.table.setColumnWidth(1, 333)
+        window.prices.table.setColumnWidth(3, 333)
         window.main_split.setSizes([300, 350])
 
     async def second(window: MainWindow, sim: Simulator) -> None:
         assert window.desk.settings.poll_speed == 2.0
         assert window.desk.settings.auto_cancel is False
         assert window.clipboard.clear_after == 7
-        assert window.tray.enabled is False and window.auto_copy is True
+        assert window.tray.enabled is False and window.code_actions.auto_copy is True
         assert window.auto_copy_action.isChecked()
         assert window.balances.threshold == Decimal("12.50")
         # (offscreen's 800x600 screen clamps a restored width: the height tells)
         assert window.height() == 700
-        assert window.prices.table.columnWidth(1) == 333
+        assert window.prices.table.columnWidth(3) == 333
         assert window.main_split.sizes()[0] < window.main_split.sizes()[1]
 
     run_window(qloop, qtbot, tmp_path, first, kinds=("bloomsms",), settings=ini(tmp_path))

@@ -1,0 +1,81 @@
+"""Buying the offer the user chose: one purchase at a time, confirmed with the price
+and the balance after, the row's price sent as the cap where the provider takes one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+
+from ..core import Desk, Order
+from ..providers import PROFILES
+from .format import money, phone
+from .names import Names
+from .offers_model import Row
+from .price_panel import PricePanel
+from .spending import ask_to_spend, balance_of
+from .tasks import Report, Tasks, error_text
+
+
+class Buyer(QObject):
+    def __init__(self, desk: Desk, panel: PricePanel, names: Names, report: Report,
+                 tasks: Tasks, bought: Callable[[Order], None], *, confirm: bool = True,
+                 parent: QObject | None = None) -> None:
+        """`bought` is told of each new order (the window selects it)."""
+        super().__init__(parent)
+        self.desk = desk
+        self.panel = panel
+        self.names = names
+        self.report = report
+        self.tasks = tasks
+        self.bought = bought
+        self.confirm = confirm
+        self.busy = False
+        panel.buyRequested.connect(self.request)
+        panel.nothingChosen.connect(lambda why: self.report(why, timeout=6000))
+
+    def request(self, row: Row) -> None:
+        if self.busy:
+            self.report("A purchase is already under way: wait for its answer.", timeout=4000)
+            return
+        if row.stock <= 0:
+            self.report(f"{row.service_name} in {row.place} is out of stock at "
+                        f"{row.account}: nothing bought.", timeout=6000)
+            return
+        if not self.confirm:
+            self._buy(row)
+            return
+        currency = self.names.currency(row.account)
+        ask_to_spend(
+            self.panel.window(), title="Buy a number", name="confirm-buy",
+            question=f"Buy a {row.service_name} number in {row.country_label} from "
+            f"{row.account} for {money(row.price, currency)}?",
+            price=row.price, balance=balance_of(self.desk, row.account), currency=currency,
+            yes="Buy", on_yes=lambda: self._buy(row))
+
+    def _set_busy(self, on: bool) -> None:
+        self.busy = on
+        self.panel.buy_button.setEnabled(not on)
+        self.panel.buy_button.setText("Buying…" if on else "Buy (Enter)")
+
+    def _buy(self, row: Row) -> None:
+        self._set_busy(True)
+        kind = self.desk.account(row.account).kind
+        cap = row.price if PROFILES[kind].takes_max_price else None
+        self.report(f"Buying {row.service_name} in {row.place} from {row.account}…",
+                    timeout=20_000)
+
+        async def go() -> None:
+            try:
+                order = await self.desk.buy(row.account, row.service, row.country,
+                                            max_price=cap, price=row.price)
+            finally:
+                self._set_busy(False)
+            self.bought(order)
+            self.report(f"Order #{order.id}: {phone(order.phone)} for {row.service_name} — "
+                        "waiting for the code", timeout=8000)
+
+        def failed(exc: BaseException) -> None:
+            self.report(f"{row.account}: {error_text(exc)}", error=True)
+
+        self.tasks.spawn(go(), "Buying", failed=failed)

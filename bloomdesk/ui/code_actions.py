@@ -1,0 +1,87 @@
+"""Codes as they arrive and as the user copies them: the pane, the clipboard (a code
+is a secret there), the notification, and the phone numbers copied from the table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+
+from ..core import Desk, Order
+from ..core.errors import LocalError
+from .codes import CodesPane, SecretClipboard
+from .format import phone
+from .names import Names
+from .orders_panel import OrdersPanel
+from .tasks import Report
+from .tray import Tray
+
+
+class CodeActions(QObject):
+    def __init__(self, desk: Desk, pane: CodesPane, orders: OrdersPanel,
+                 clipboard: SecretClipboard, tray: Tray, names: Names, report: Report,
+                 show_window: Callable[[], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.desk = desk
+        self.pane = pane
+        self.orders = orders
+        self.clipboard = clipboard
+        self.tray = tray
+        self.names = names
+        self.report = report
+        self.show_window = show_window
+        self.auto_copy = False
+        pane.activated.connect(self.copy)
+        orders.phoneCopied.connect(self.copy_phone)
+        tray.copyRequested.connect(self.copy_notified)
+        tray.copyNewestRequested.connect(self.copy_newest)
+
+    def received(self, order: Order) -> None:
+        """A new code: in the pane, on the status line, copied if the user wants it,
+        and notified."""
+        self.orders.model.upsert(order)
+        self.pane.add(order)
+        service = self.names.service(order.service)
+        self.report(f"Code {order.code} for {service} ({phone(order.phone)})", timeout=10_000)
+        if self.auto_copy and order.code:
+            self.clipboard.copy(order.code)
+        self.tray.notify_code(order, service)
+
+    def copy(self, order: Order | None) -> None:
+        if order is None or not order.code:
+            self.report("No code to copy.", timeout=3000)
+            return
+        self.clipboard.copy(order.code)
+        clear = self.clipboard.clear_after
+        self.report(f"Copied {order.code}" + (f" — cleared in {int(clear)} s" if clear else ""))
+
+    def copy_selected(self) -> None:
+        order = self.pane.selected()
+        if order is None:
+            selected = self.orders.selected()
+            order = selected if selected and selected.code else None
+        self.copy(order or self.pane.nth(0))
+
+    def copy_newest(self) -> None:
+        self.copy(self.pane.nth(0))
+
+    def copy_nth(self, n: int, *_: object) -> None:
+        self.copy(self.pane.nth(n))
+
+    def copy_notified(self, order_id: int) -> None:
+        """A code notification was clicked: bring the window and copy that code."""
+        self.show_window()
+        model = self.orders.model
+        row = model.row_of(order_id)
+        order = model.order_at(row) if row >= 0 else None
+        if order is None or not order.code:
+            try:
+                order = self.desk.order(order_id)
+            except LocalError:
+                order = None
+        self.copy(order)
+
+    def copy_phone(self, number: str) -> None:
+        QGuiApplication.clipboard().setText(number)
+        self.report(f"Copied phone {number}", timeout=3000)

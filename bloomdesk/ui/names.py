@@ -1,0 +1,68 @@
+"""The one cache of names the tables show: service names by code, and country labels
+by (account, provider-local country id).  The price side fills it as lists arrive;
+both table models read it; ``changed`` tells them to repaint."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import QObject, Signal
+
+from ..domain import Country
+from .format import place
+
+
+class Names(QObject):
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._services: dict[str, str] = {}
+        self._countries: dict[tuple[str, str], str] = {}
+        self._accounts: set[str] = set()  # whose country list has been read
+        self._currencies: dict[str, str] = {}
+
+    def set_currencies(self, currencies: dict[str, str]) -> None:
+        """Each account's currency (its provider profile's)."""
+        self._currencies = dict(currencies)
+
+    def currency(self, account: str) -> str:
+        return self._currencies.get(account, "USD")
+
+    def service(self, code: str) -> str:
+        """The service's name, or its code while no list has named it."""
+        return self._services.get(code, code)
+
+    def service_label(self, code: str) -> str:
+        name = self._services.get(code)
+        return f"{name} ({code})" if name and name != code else code
+
+    def country(self, account: str, country_id: str | None) -> str:
+        """How a country of this account reads: the same on every account."""
+        if not country_id:
+            return "—"
+        return self._countries.get((account, country_id), country_id)
+
+    def knows_countries(self, account: str) -> bool:
+        return account in self._accounts
+
+    def learn_countries(self, account: str, countries: Iterable[Country]) -> None:
+        for c in countries:
+            self._countries[(account, c.id)] = place(c.iso, c.name).label
+        self._accounts.add(account)
+        self.changed.emit()
+
+    def learn(self, account: str, services: Iterable[tuple[str, str]],
+              countries: Iterable[tuple[str, str]]) -> None:
+        """From a price list: (code, name) of services, (country id, label) of places."""
+        for code, name in services:
+            self._services.setdefault(code, name)
+        for country_id, label in countries:
+            self._countries.setdefault((account, country_id), label)
+        self.changed.emit()
+
+    def forget(self, account: str) -> None:
+        """An account was edited or removed: its ids may mean other places now."""
+        self._accounts.discard(account)
+        for key in [k for k in self._countries if k[0] == account]:
+            del self._countries[key]

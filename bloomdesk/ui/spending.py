@@ -1,0 +1,55 @@
+"""Every action that costs money asks first, the same way: what is bought, its price,
+and the account's balance after.  Opened with ``open()``, answered through
+``finished`` (never ``exec()`` from async code)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ..core import Desk
+from .format import money
+
+
+def balance_of(desk: Desk, account: str) -> Decimal | None:
+    """The account's balance as last read, or None."""
+    known = desk.balances.get(account)
+    return known[0] if known else None
+
+
+def balance_after(balance: Decimal | None, price: Decimal | None, currency: str) -> str:
+    """The "Balance after" line of a confirmation."""
+    if balance is None:
+        return "Balance after: unknown (the balance has not been read yet)"
+    if price is None:
+        return f"Balance now: {money(balance, currency)} (the provider sets the price)"
+    line = f"Balance after: {money(balance - price, currency)}"
+    if balance < price:
+        line += (f"\nThe balance ({money(balance, currency)}) is below the price: "
+                 "the provider will most likely refuse.")
+    return line
+
+
+def ask_to_spend(parent: QWidget, *, title: str, question: str, price: Decimal | None,
+                 balance: Decimal | None, currency: str, yes: str, name: str,
+                 on_yes: Callable[[], None]) -> QMessageBox:
+    """Ask; `on_yes` runs only if the user says yes (Enter says yes)."""
+    text = f"{question}\n\n{balance_after(balance, price, currency)}"
+    box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)  # provider names are text, not markup
+    box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setObjectName(name)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def finished(result: int) -> None:
+        if result == QMessageBox.StandardButton.Yes:
+            on_yes()
+
+    box.finished.connect(finished)
+    box.open()
+    return box

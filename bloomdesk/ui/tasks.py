@@ -1,0 +1,91 @@
+"""How the window's parts tell the user something, and run work on the loop.
+
+``report`` is the one message bridge (after qutebrowser's ``utils/message.py``): any
+controller says what happened through it, and the window decides where that shows
+(the status line; errors also in the banner).  ``Tasks.spawn`` runs a coroutine on
+the qasync loop and turns its failure into words, the provider's own where it
+refused; nothing a provider says is ever raised into Qt.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Coroutine
+from typing import Any, Protocol
+
+from PySide6.QtWidgets import QStatusBar
+
+from ..core.errors import LocalError
+from ..providers.errors import ProviderError
+from ..store import StoreError
+from .notices import Banner
+
+log = logging.getLogger(__name__)
+
+
+class Report(Protocol):
+    def __call__(self, text: str, *, error: bool = False, timeout: int = 5000) -> None: ...
+
+
+Failed = Callable[[BaseException], None]
+
+
+def error_text(exc: BaseException) -> str:
+    """An error in words fit to show: the provider's (or BloomDesk's) message."""
+    if isinstance(exc, ProviderError | LocalError):
+        return exc.message
+    if isinstance(exc, StoreError):
+        return str(exc)
+    log.error("Unexpected failure", exc_info=exc)
+    return f"Failed unexpectedly ({type(exc).__name__}); the log has the details."
+
+
+class Messages:
+    """Where a report shows: the status line, and for errors the banner too."""
+
+    def __init__(self, status: QStatusBar, banner: Banner) -> None:
+        self.status = status
+        self.banner = banner
+
+    def __call__(self, text: str, *, error: bool = False, timeout: int = 5000) -> None:
+        if error:
+            self.banner.show_message(text)
+            timeout = max(timeout, 10_000)
+        self.status.showMessage(text, timeout)
+
+
+class Tasks:
+    """The window's background work: each task's failure reported, all cancelled on
+    shutdown."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._tasks: set[asyncio.Task[Any]] = set()
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], what: str,
+              failed: Failed | None = None) -> asyncio.Task[Any]:
+        """Run `coro`; a failure goes to `failed` when given, else it is reported as
+        "`what`: the error"."""
+        task = asyncio.ensure_future(coro)
+        self._tasks.add(task)
+
+        def done(t: asyncio.Task[Any]) -> None:
+            self._tasks.discard(t)
+            if t.cancelled():
+                return
+            exc = t.exception()
+            if exc is None:
+                return
+            if failed is not None:
+                failed(exc)
+            else:
+                self.report(f"{what}: {error_text(exc)}", error=True)
+
+        task.add_done_callback(done)
+        return task
+
+    async def cancel_all(self) -> None:
+        for task in list(self._tasks):
+            task.cancel()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
