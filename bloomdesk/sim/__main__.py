@@ -31,6 +31,12 @@ def main(argv: list[str] | None = None) -> int:
     print(f"BloomDesk simulator on {sim.base}")
     for kind, key, balance in demo_accounts():
         print(f"  {kind:16} {sim.url(kind)}  key={key}  balance={balance}")
+    kind, key, _ = demo_accounts()[1]
+    print("\nTry it with bloomdesk-cli (a throwaway state folder, the key from the "
+          "environment):\n"
+          f"  export BLOOMDESK_STATE_DIR=$(mktemp -d) BLOOMDESK_KEY_SIM={key}\n"
+          f"  bloomdesk-cli accounts add --kind {kind} --label sim --base-url {sim.url(kind)}\n"
+          "  bloomdesk-cli buy tg --wait", flush=True)
     done = threading.Event()
     signal.signal(signal.SIGINT, lambda *_: done.set())
     signal.signal(signal.SIGTERM, lambda *_: done.set())

@@ -98,7 +98,9 @@ class SimProvider:
         self.next_delays: collections.deque[float | None] = collections.deque()
         self.on_code: Callable[[SimProvider, SimActivation], None] | None = None
         self._rng = random.Random(seed)
-        self._ids = itertools.count(38_496_653 + seed * 1_000_000)
+        # Ids continue from the clock (in ms), so a restarted simulator never hands out
+        # an id it gave before, as a real provider never does.
+        self._ids = itertools.count(int(clock() * 1000) + seed)
         self._windows: dict[str, collections.deque[float]] = {}
         self.requests = 0
         self.rate_limited = 0

@@ -1,0 +1,99 @@
+"""Buying and waiting for a code from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import configparser
+import sys
+from decimal import Decimal, InvalidOperation
+
+from ..core import Desk, OrderState
+from ..core.webhook import new_token, split_host_port
+from ..paths import settings_path, state_dir
+from .catalogue import find
+from .common import on_account, one_account
+from .failures import EXIT_LOCAL, EXIT_NO_CODE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
+from .output import emit, order_json, order_line, say
+
+MAX_PRICE = Decimal(1_000_000)  # no number costs that: a typo, or a number bomb
+MAX_PRICE_DIGITS = 12
+
+
+def price_cap(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        cap = Decimal(text.strip())
+    except (InvalidOperation, ValueError):
+        cap = None
+    if cap is None or not cap.is_finite() or not 0 < cap <= MAX_PRICE or \
+            len(cap.as_tuple().digits) > MAX_PRICE_DIGITS:
+        raise Failure(f"--max-price {text!r} is not a price above zero", EXIT_USAGE,
+                      "BAD_MAX_PRICE")
+    return cap
+
+
+def webhook_token(directory: object) -> str:
+    """The window's secret path token (settings.ini beside the journal), so the URL in
+    the provider's dashboard works for both; a fresh one when the window has none."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(settings_path(state_dir(str(directory))), encoding="utf-8")
+        token = parser.get("webhook", "token", fallback="").strip().strip('"')
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        token = ""
+    return token if len(token) >= 16 else new_token()
+
+
+async def buy(args: argparse.Namespace, desk: Desk) -> int:
+    label = one_account(desk, args.account)
+    cap = price_cap(args.max_price)
+    offers = [o for o in await find(desk, label, args.service, args.country)
+              if o.stock > 0 and (cap is None or o.price <= cap)]
+    if not offers:
+        raise Failure(f"no {args.service} number in stock at {label}"
+                      + (f" at or below {cap}" if cap is not None else ""), EXIT_REFUSED,
+                      "NO_NUMBERS")
+    offer = min(offers, key=lambda o: o.price)
+    await desk.start()
+    try:
+        order = await on_account(desk, label, desk.buy(
+            label, offer.service, offer.country, cap, price=offer.price))
+    except Failure:
+        unknown = [o for o in desk.open_orders() if o.state is OrderState.UNKNOWN]
+        if unknown:
+            say(f"bloomdesk-cli: order #{unknown[-1].id} is unknown: its buy may have gone "
+                "through; BloomDesk will reconcile it (never buying twice)", sys.stderr)
+        raise
+    if not args.wait:
+        emit(args.json, order_json(order), order_line(order))
+        return EXIT_OK
+    if not args.json:
+        say(order_line(order), sys.stderr)
+    return await wait(args, desk, order.id)
+
+
+async def wait(args: argparse.Namespace, desk: Desk, order_id: int) -> int:
+    desk.order(order_id)
+    if args.webhook:
+        try:
+            host, port = split_host_port(args.webhook)
+        except ValueError as exc:
+            raise Failure(f"--webhook wants HOST:PORT ({exc})", EXIT_USAGE,
+                          "BAD_WEBHOOK") from None
+        try:
+            receiver = await desk.start_webhook(host, port, webhook_token(args.state_dir or ""))
+        except OSError as exc:
+            raise Failure(str(exc.strerror or exc), EXIT_LOCAL, "WEBHOOK_PORT") from None
+        where = receiver.url if args.show_webhook_url else f"{host}:{receiver.port}"
+        say(f"bloomdesk-cli: receiving webhooks at {where}", sys.stderr)
+    await desk.start()
+    try:
+        order = await desk.wait_for_code(order_id, args.timeout)
+    except TimeoutError:
+        raise Failure(f"no code for order #{order_id} yet", EXIT_NO_CODE, "NO_CODE") from None
+    if not order.code:
+        raise Failure(f"order #{order_id} ended {order.state.value} without a code",
+                      EXIT_NO_CODE, "NO_CODE")
+    emit(args.json, order_json(order), order.code)
+    return EXIT_OK

@@ -1,0 +1,179 @@
+"""The commands: accounts, balances, offers, orders, history and the order actions
+(buying and waiting are in ``buying``)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from decimal import Decimal
+from urllib.parse import urlsplit
+
+from ..core import Desk
+from ..core.accounts import check
+from ..core.errors import LocalError
+from ..core.events import ErrorRaised
+from ..providers import PROFILES
+from ..providers.errors import ProviderError, Unavailable
+from ..secrets import env_name
+from .buying import buy, wait
+from .catalogue import offers
+from .common import on_account, one_account, settle
+from .failures import (
+    EXIT_LOCAL,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_REFUSED,
+    EXIT_USAGE,
+    Failure,
+    exit_code_of,
+)
+from .output import emit, history_csv, order_json, order_line, say, table
+
+
+async def run(args: argparse.Namespace, desk: Desk) -> int:
+    told: set[str] = set()
+
+    def warn(event: object) -> None:  # what the engine reports while we work, once each
+        if isinstance(event, ErrorRaised):
+            text = f"{event.account}: {event.message}" if event.account else event.message
+            if text not in told:
+                told.add(text)
+                say(f"bloomdesk-cli: {text}", sys.stderr)
+
+    desk.subscribe(warn)
+    try:
+        return await dispatch(args, desk)
+    finally:
+        await desk.stop()
+        for order in desk.open_orders():
+            problem = desk.book.unsaved(order.id)
+            if problem:
+                say(f"bloomdesk-cli: order #{order.id} ({order.account}, phone "
+                    f"{order.phone or '?'}, provider id {order.provider_id or '?'}) is not "
+                    f"in the journal: {problem} Keep these details.", sys.stderr)
+
+
+async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
+    cmd = args.command
+    if cmd == "accounts":
+        return await accounts(args, desk)
+    if cmd == "balance":
+        return await balances(args, desk)
+    if cmd == "offers":
+        return await offers(args, desk)
+    if cmd == "buy":
+        return await buy(args, desk)
+    await settle(desk)  # what is printed or acted on below is true, not a stale guess
+    if cmd == "orders":
+        orders = desk.open_orders()
+        emit(args.json, [order_json(o) for o in orders],
+             [order_line(o) for o in orders] or "no open orders")
+        return EXIT_OK
+    if cmd == "wait":
+        return await wait(args, desk, args.order)
+    if cmd == "history":
+        orders = desk.history(args.limit)
+        if args.csv:
+            history_csv(orders, sys.stdout)
+        else:
+            emit(args.json, [order_json(o) for o in orders],
+                 [order_line(o) for o in orders] or "no orders yet")
+        return EXIT_OK
+    order = desk.order(args.order)
+    if cmd == "dismiss":
+        order = desk.dismiss(args.order)
+    else:
+        action = {"cancel": desk.cancel, "complete": desk.complete,
+                  "retry": desk.request_another_sms, "rerent": desk.rerent}[cmd]
+        order = await on_account(desk, order.account, action(args.order))
+    emit(args.json, order_json(order), order_line(order))
+    return EXIT_OK
+
+
+async def balances(args: argparse.Namespace, desk: Desk) -> int:
+    labels = [one_account(desk, args.account)] if args.account else \
+        [a.label for a in desk.accounts()]
+    results = await asyncio.gather(*(on_account(desk, label, desk.balance(label))
+                                     for label in labels), return_exceptions=True)
+    rows, failed = [], []
+    for label, result in zip(labels, results, strict=True):
+        currency = PROFILES[desk.account(label).kind].currency
+        if isinstance(result, Decimal):
+            rows.append({"account": label, "balance": str(result), "currency": currency,
+                         "error": None, "token": None})
+        elif isinstance(result, Failure | ProviderError | LocalError):
+            failed.append(result)
+            rows.append({"account": label, "balance": None, "currency": currency,
+                         "error": getattr(result, "message", str(result)),
+                         "token": getattr(result, "token", None)})
+        elif isinstance(result, BaseException):
+            raise result
+    emit(args.json, rows, table(
+        ("account", "balance", "currency", "problem"),
+        ((r["account"], r["balance"] or "failed", r["currency"], r["error"] or "")
+         for r in rows)) if rows else "no accounts")
+    return exit_code_of(failed[0]) if failed else EXIT_OK
+
+
+async def accounts(args: argparse.Namespace, desk: Desk) -> int:
+    if args.action == "list":
+        rows = desk.accounts()
+        emit(args.json, [{"label": a.label, "kind": a.kind, "base_url": a.base_url,
+                          "key": desk.keys.source(a.label)} for a in rows],
+             table(("label", "kind", "address", "key"),
+                   ((a.label, a.kind, a.base_url or "", desk.keys.source(a.label))
+                    for a in rows)) if rows else "no accounts")
+        return EXIT_OK
+    if args.action == "remove":
+        await desk.remove_account(args.label)
+        emit(args.json, {"removed": args.label}, f"removed {args.label}")
+        return EXIT_OK
+    return await add_account(args, desk)
+
+
+async def add_account(args: argparse.Namespace, desk: Desk) -> int:
+    kind, label, url = args.kind, args.label, args.base_url
+    check(kind, label, url)
+    if any(a.label == label for a in desk.accounts()):
+        raise Failure(f"an account named {label!r} exists already", EXIT_USAGE, "EXISTS")
+    variable = env_name(label)
+    from_env = bool(os.environ.get(variable, "").strip())
+    if not from_env and not desk.keys.keyring_ok:
+        raise Failure(f"no system keyring is available to keep {label}'s key: export "
+                      f"{variable}=<the key> and run this again (BloomDesk then reads the "
+                      "key from the environment every time); nothing was saved",
+                      EXIT_LOCAL, "NO_KEYRING")
+    key = os.environ.get(variable, "") if from_env else \
+        getpass.getpass("API key: ") if sys.stdin.isatty() else sys.stdin.readline()
+    key = key.strip()
+    if not key:
+        raise Failure(f"no key given: pipe it on stdin or set {variable}", EXIT_USAGE,
+                      "NO_KEY")
+    check(kind, label, url, key)
+    balance = None
+    if not args.no_check:
+        where = urlsplit(url or PROFILES[kind].base_url or "").hostname or "the provider"
+        try:
+            balance = await desk.test_connection(kind, key, url)
+        except Unavailable as exc:
+            raise Failure(f"could not reach {where}: {exc.message} Nothing was saved; "
+                          "--no-check saves it without asking.", EXIT_NETWORK,
+                          exc.token or "UNAVAILABLE") from None
+        except ProviderError as exc:
+            raise Failure(f"{where} refused the key: {exc.message} Nothing was saved.",
+                          EXIT_REFUSED, exc.token or type(exc).__name__) from None
+    in_keyring = desk.add_account(kind, label, None if from_env else key, url)
+    source = "environment" if from_env else "keyring" if in_keyring else "session"
+    if source == "session":
+        say(f"bloomdesk-cli: the keyring refused {label}'s key, so it is not kept: export "
+            f"{variable}=<the key> before the next command", sys.stderr)
+    checked = f", balance {balance}" if balance is not None else " (not checked)"
+    emit(args.json, {"label": label, "kind": kind, "base_url": url, "key": source,
+                     "keyring": in_keyring and not from_env,
+                     "balance": str(balance) if balance is not None else None},
+         f"added {label} ({kind}), key from the {source}{checked}")
+    return EXIT_OK
+

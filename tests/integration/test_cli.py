@@ -1,0 +1,182 @@
+"""bloomdesk-cli as scripts use it, in real processes against the simulator: exit codes
+that say who refused, keys checked before they are saved, names for services and
+countries, errors as JSON, lost buys reconciled before anything is printed, and
+nothing a provider sends ever reaching the terminal or a spreadsheet raw."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from bloomdesk.sim import Fault, Simulator
+from tests.helpers import cli_env, run_cli
+
+KEY = "smsbulk-cli-test-key-000042"
+BLOOM_KEY = "sk_cli_test_bloomsms_000042"
+
+
+@pytest.fixture
+def env(tmp_path: Path, sim: Simulator) -> dict[str, str]:
+    """One smsbulk account named "bulk", its key from the environment."""
+    sim.add_account("smsbulk", KEY, "20.00")
+    env = cli_env(tmp_path, {"bulk": KEY})
+    added = run_cli(env, "accounts", "add", "--kind", "smsbulk", "--label", "bulk",
+                    "--base-url", sim.url("smsbulk"))
+    assert added.returncode == 0, added.stderr
+    return env
+
+
+def test_exit_codes_say_who_refused(env: dict[str, str], sim: Simulator) -> None:
+    assert run_cli(env, "buy").returncode == 2  # usage
+    for cap in ("0", "-1", "nan", "1e999999"):
+        priced = run_cli(env, "buy", "tg", "--max-price", cap)
+        assert priced.returncode == 2, (cap, priced.stderr)
+    assert run_cli(env, "cancel", "999").returncode == 7  # no such order: BloomDesk says so
+    assert run_cli(env, "balance", "--account", "nosuch").returncode == 7
+    sim.next_codes("smsbulk", None)
+    bought = json.loads(run_cli(env, "buy", "tg", "--json").stdout)
+    dismissed = run_cli(env, "dismiss", str(bought["id"]))
+    assert dismissed.returncode == 7 and "never came" in dismissed.stderr
+    waited = run_cli(env, "wait", str(bought["id"]), "--timeout", "1")
+    assert waited.returncode == 6  # no code (yet)
+    sim.fault("smsbulk", Fault("reset", op="balance"))
+    assert run_cli(env, "balance").returncode == 4  # network
+    sim.provider("smsbulk").accounts[KEY].balance = Decimal("0")
+    refused = run_cli(env, "buy", "wa")
+    assert refused.returncode == 3 and "balance" in refused.stderr.lower()  # the provider
+
+
+def test_errors_are_json_on_stderr_with_json(env: dict[str, str]) -> None:
+    done = run_cli(env, "--json", "cancel", "999")
+    assert done.returncode == 7 and done.stdout == ""
+    assert json.loads(done.stderr) == {"error": "There is no order 999.",
+                                       "token": "NO_ORDER", "exit": 7}
+
+
+def test_accounts_add_checks_the_key_first(tmp_path: Path, sim: Simulator) -> None:
+    sim.add_account("bloomsms", BLOOM_KEY, "5.00")
+    env = cli_env(tmp_path, {"main": "sk_not_the_right_key_000"})
+    url = sim.url("bloomsms")
+    refused = run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
+                      "--base-url", url)
+    assert refused.returncode == 3 and "nothing was saved" in refused.stderr.lower()
+    assert "sk_not_the_right_key_000" not in refused.stderr
+    assert run_cli(env, "--json", "accounts", "list").stdout.strip() == "[]"
+    offline = run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
+                      "--base-url", "http://127.0.0.1:9/api/v1")
+    assert offline.returncode == 4 and "127.0.0.1" in offline.stderr
+    assert "--no-check" in offline.stderr
+    unchecked = run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
+                        "--base-url", url, "--no-check")
+    assert unchecked.returncode == 0, unchecked.stderr
+    assert [a["label"] for a in json.loads(run_cli(env, "--json", "accounts", "list").stdout)] \
+        == ["main"]
+
+
+def test_without_a_keyring_adding_needs_the_environment(tmp_path: Path,
+                                                        sim: Simulator) -> None:
+    sim.add_account("bloomsms", BLOOM_KEY, "5.00")
+    env = cli_env(tmp_path)  # no keyring, no BLOOMDESK_KEY_MAIN
+    piped = run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
+                    "--base-url", sim.url("bloomsms"), stdin=BLOOM_KEY + "\n")
+    assert piped.returncode == 5
+    assert "BLOOMDESK_KEY_MAIN" in piped.stderr and "nothing was saved" in piped.stderr
+    assert run_cli(env, "--json", "accounts", "list").stdout.strip() == "[]"
+    env["BLOOMDESK_KEY_MAIN"] = BLOOM_KEY
+    added = run_cli(env, "--json", "accounts", "add", "--kind", "bloomsms", "--label",
+                    "main", "--base-url", sim.url("bloomsms"))
+    assert added.returncode == 0, added.stderr
+    assert json.loads(added.stdout)["key"] == "environment"
+
+
+def test_services_and_countries_by_name(env: dict[str, str]) -> None:
+    by_code = json.loads(run_cli(env, "--json", "offers", "--service", "tg",
+                                 "--country", "SE").stdout)
+    by_name = json.loads(run_cli(env, "--json", "offers", "--service", "TELEGRAM",
+                                 "--country", "sweden").stdout)
+    assert by_code == by_name and len(by_code) == 1
+    assert by_code[0]["country_iso"] == "SE" and by_code[0]["name"] == "Telegram"
+    ambiguous = run_cli(env, "offers", "--service", "mail")
+    assert ambiguous.returncode == 2
+    assert "Mail.ru (ma)" in ambiguous.stderr and "ProtonMail (dp)" in ambiguous.stderr
+    assert "give the code" in ambiguous.stderr
+    nowhere = run_cli(env, "offers", "--country", "Atlantis")
+    assert nowhere.returncode == 2 and "Atlantis" in nowhere.stderr
+
+
+def test_balance_and_offers_cover_every_account(env: dict[str, str], sim: Simulator,
+                                                tmp_path: Path) -> None:
+    sim.add_account("bloomsms", BLOOM_KEY, "7.50")
+    env = dict(env, BLOOMDESK_KEY_BLOOM=BLOOM_KEY)
+    assert run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "bloom",
+                   "--base-url", sim.url("bloomsms")).returncode == 0
+    rows = json.loads(run_cli(env, "--json", "balance").stdout)
+    assert [(r["account"], r["balance"], r["currency"]) for r in rows] == \
+        [("bulk", "20.00", "USD"), ("bloom", "7.50", "USD")]
+    human = run_cli(env, "offers", "--service", "tg", "--limit", "400").stdout.splitlines()
+    assert human[0].split()[:3] == ["account", "service", "name"]
+    assert {line.split()[0] for line in human[1:]} == {"bulk", "bloom"}
+    sim.fault("bloomsms", Fault("reset", op="balance"))
+    partial = run_cli(env, "balance")
+    assert partial.returncode == 4
+    assert "bulk" in partial.stdout and "20.00" in partial.stdout
+    assert "bloom" in partial.stdout and "failed" in partial.stdout
+    assert "127.0.0.1" in partial.stdout + partial.stderr
+
+
+def test_orders_reconciles_a_lost_buy_before_printing(env: dict[str, str],
+                                                      sim: Simulator) -> None:
+    sim.next_codes("smsbulk", None)
+    sim.fault("smsbulk", Fault("timeout_after_create", op="buy", seconds=0.3))
+    lost = run_cli(env, "buy", "tg")
+    assert lost.returncode == 4 and "unknown" in lost.stderr
+    [activation] = sim.activations("smsbulk")
+    shown = run_cli(env, "--json", "orders")
+    assert shown.returncode == 0, shown.stderr
+    [order] = json.loads(shown.stdout)
+    assert order["provider_id"] == activation.id and order["phone"] == activation.phone
+    assert order["status"] == "waiting" and order["reason"] == "recovered"
+    assert sim.sent("smsbulk", "buy") == 1, "never bought twice"
+
+
+def test_webhook_url_is_printed_only_when_asked(env: dict[str, str], sim: Simulator,
+                                                tmp_path: Path) -> None:
+    (tmp_path / "settings.ini").write_text("[webhook]\ntoken=t0ken-secret-for-cli-tests-42\n")
+    sim.next_codes("smsbulk", 0.2)
+    order = json.loads(run_cli(env, "buy", "tg", "--json").stdout)
+    quiet = run_cli(env, "wait", str(order["id"]), "--webhook", "127.0.0.1:0")
+    assert quiet.returncode == 0 and "t0ken-secret" not in quiet.stderr
+    asked = run_cli(env, "wait", str(order["id"]), "--webhook", "127.0.0.1:0",
+                    "--show-webhook-url")
+    assert "/bloomdesk/t0ken-secret-for-cli-tests-42" in asked.stderr
+
+
+def test_nothing_a_provider_sends_reaches_the_terminal_raw(env: dict[str, str],
+                                                           sim: Simulator) -> None:
+    hostile_phone = "123\r\n#99    bulk   tg  fake line"
+    sim.fault("smsbulk", Fault("answer", op="buy", status=201, body=json.dumps(
+        {"id": "c1a2b3", "phoneNumber": hostile_phone, "status": "WAITING",
+         "serviceCode": "tg", "countryIso": "SE", "userCost": "0.10"})))
+    bought = run_cli(env, "buy", "tg", "--country", "SE", "--json")
+    assert bought.returncode == 0, bought.stderr
+    order_id = json.loads(bought.stdout)["id"]
+    lines = run_cli(env, "orders").stdout.splitlines()
+    assert len(lines) == 1 and "\r" not in lines[0], "one order, one line"
+    escape = "\x1b]52;c;aGVsbG8=\x07\x1b[2J"
+    sim.fault("smsbulk", Fault("answer", op="status", status=200, times=50, body=json.dumps(
+        {"id": "c1a2b3", "status": "RECEIVED", "smsCode": f"{escape}4242",
+         "smsText": f"code {escape}"})))
+    waited = run_cli(env, "wait", str(order_id), "--timeout", "20")
+    assert waited.returncode == 0, waited.stderr
+    assert "\x1b" not in waited.stdout + waited.stderr and "\x07" not in waited.stdout
+    assert waited.stdout.startswith("\\x1b]52"), "shown escaped: the user sees it is odd"
+    sim.fault("smsbulk", Fault("answer", op="buy", status=201, body=json.dumps(
+        {"id": "c9d8e7", "phoneNumber": "+46700000001", "status": "RECEIVED",
+         "smsCode": "=HYPERLINK(\"http://x\")", "serviceCode": "tg", "countryIso": "SE"})))
+    assert run_cli(env, "buy", "tg", "--country", "SE").returncode == 0
+    csv_text = run_cli(env, "history", "--csv").stdout
+    assert "=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
+    assert "'=HYPERLINK" in csv_text
