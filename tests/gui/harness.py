@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import qasync
-from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableView
 
 from bloomdesk.core import Desk, DeskSettings
 from bloomdesk.secrets import KeyStore
@@ -36,6 +36,40 @@ async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for the window")
         await asyncio.sleep(0.05)
+
+
+async def buy(desk: Desk, label: str, service: str = "tg") -> tuple[int, Decimal]:
+    """Buy the cheapest well-stocked offer straight through the Desk: (order id, price)."""
+    offers = [o for o in await desk.offers(label, service) if o.stock > 60]
+    best = min(offers, key=lambda o: o.price)
+    order = await desk.buy(label, service, best.country, price=best.price)
+    return order.id, best.price
+
+
+def visible_box() -> QMessageBox | None:
+    """The question on screen, if any."""
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()), None)
+
+
+def status(window: MainWindow) -> str:
+    """What the status line says now."""
+    return window.statusBar().currentMessage()
+
+
+def click_row(qtbot: Any, table: QTableView, row: int, column: int = 1) -> None:
+    """A mouse click on a cell, as a user picks a row."""
+    rect = table.visualRect(table.model().index(row, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def selected_key(table: QTableView) -> tuple[str, str, str] | None:
+    """The offer highlighted in the price table, as (account, service, country id)."""
+    rows = table.selectionModel().selectedRows()
+    if not rows:
+        return None
+    offer = table.model().offer_at(rows[0].row())  # type: ignore[attr-defined]
+    return (offer.account, offer.service, offer.country) if offer else None
 
 
 def run_window(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, scenario: Scenario,
