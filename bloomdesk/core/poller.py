@@ -110,7 +110,7 @@ class Poller:
             except LocalError as exc:  # no key, say: one clear line, once
                 if self._told != exc.message:
                     self._told = exc.message
-                    log.warning("Polling %s is waiting: %s", self.label, exc.message)
+                    log.info("Polling %s is waiting: %s", self.label, exc.message)
                     self._report(exc.message, ErrorKind.ACCOUNT)
                 delay = IDLE_AFTER_LOCAL_ERROR
             except Exception:  # never let one bad step stop the polling of an account

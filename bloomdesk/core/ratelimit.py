@@ -18,11 +18,14 @@ from __future__ import annotations
 
 import asyncio
 import collections
+import logging
 import time
 from collections.abc import Callable
 from typing import Protocol
 
-from ..store import Ledger
+from ..store import Ledger, StoreError
+
+log = logging.getLogger(__name__)
 
 # The servers count arrivals in 60 s; we count departures, so our window is a little
 # longer to absorb network jitter.
@@ -69,23 +72,59 @@ class MemoryWindow:
 
 
 class SharedWindow:
-    """Send times of every process on one journal, for one account."""
+    """Send times of every process on one journal, for one account.
+
+    When the journal cannot be written (a full disk, a lock held too long) the budget
+    goes on in memory rather than stop every request, the user's cancel included:
+    this process's own sends stay within the limit, and the journal takes over again
+    as soon as it can.
+    """
 
     def __init__(self, ledger: Ledger, account_uid: str) -> None:
         self.ledger = ledger
         self.account_uid = account_uid
+        self._fallback = MemoryWindow()
+        self._failing = False
+
+    def _failed(self, exc: StoreError) -> None:
+        if not self._failing:
+            self._failing = True
+            log.warning("The shared rate budget is kept in memory for now: %s", exc)
 
     def wait(self, now: float, room: int, ignore_pause: bool) -> float:
-        return self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause)
+        try:
+            shared = self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause)
+        except StoreError as exc:
+            self._failed(exc)
+            shared = 0.0
+        return max(shared, self._fallback.wait(now, room, ignore_pause))
 
     def take(self, now: float, room: int, user: bool, ignore_pause: bool) -> float:
-        return self.ledger.take(self.account_uid, now, room, WINDOW, user, ignore_pause)
+        wait = self._fallback.wait(now, room, ignore_pause)
+        if wait > 0:
+            return wait
+        try:
+            wait = self.ledger.take(self.account_uid, now, room, WINDOW, user, ignore_pause)
+            self._failing = False
+        except StoreError as exc:
+            self._failed(exc)
+            wait = 0.0
+        if wait <= 0:
+            self._fallback.take(now, room, user, ignore_pause)
+        return wait
 
     def pause(self, until: float) -> None:
-        self.ledger.pause(self.account_uid, until)
+        self._fallback.pause(until)
+        try:
+            self.ledger.pause(self.account_uid, until)
+        except StoreError as exc:
+            self._failed(exc)
 
     def used(self, now: float) -> int:
-        return self.ledger.used(self.account_uid, now, WINDOW)
+        try:
+            return self.ledger.used(self.account_uid, now, WINDOW)
+        except StoreError:
+            return self._fallback.used(now)
 
 
 class RateBudget:

@@ -31,7 +31,7 @@ Change = tuple[Order, Order, str | None, str | None]  # before, after, event, de
 
 
 class Store:
-    def __init__(self, path: str | Path, *, busy_timeout: float = 10.0) -> None:
+    def __init__(self, path: str | Path, *, busy_timeout: float = 3.0) -> None:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
