@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 
 from .format import money, plain_tip
 
-NORMAL = "#balance-chip { background: palette(alternate-base); border: 1px solid " \
+NORMAL = "BalanceChip { background: palette(alternate-base); border: 1px solid " \
     "transparent; border-radius: 4px; }"
-LOW = "#balance-chip { background: #fdecea; border: 1px solid #f0b4ae; border-radius: 4px; " \
+LOW = "BalanceChip { background: #fdecea; border: 1px solid #f0b4ae; border-radius: 4px; " \
     "} QLabel { color: #b71c1c; }"
-FAILED = "#balance-chip { background: palette(alternate-base); border: 1px dashed #9a7b00; " \
+FAILED = "BalanceChip { background: palette(alternate-base); border: 1px dashed #9a7b00; " \
     "border-radius: 4px; } QLabel#balance-amount { color: #777; }"
 
 
@@ -48,7 +48,7 @@ class ElidedLabel(QLabel):
 class BalanceChip(QFrame):
     def __init__(self, label: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("balance-chip")
+        self.setObjectName(f"balance:{label}")
         self.name = ElidedLabel(label, self)
         self.name.setStyleSheet("font-weight: bold;")
         self.amount = QLabel(self)
@@ -89,8 +89,6 @@ class BalanceBar(QFrame):
         for label in labels:
             if label not in self._chips:
                 chip = BalanceChip(label, self)
-                chip.setObjectName("balance-chip")
-                chip.setAccessibleName(f"balance:{label}")
                 self._chips[label] = chip
                 self._layout.insertWidget(self._layout.count() - 2, chip, 1)
                 self._values[label] = (None, None, None, 0.0)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Order
+from .flow import FlowLayout
 from .format import phone
 from .orders_model import ACCOUNT, COUNTRY, PHONE, SERVICE, STATUS, OrdersModel
 
@@ -63,15 +64,17 @@ class OrdersPanel(QWidget):
         row = QHBoxLayout()
         title = QLabel("Active orders", self)
         title.setStyleSheet("font-weight: bold;")
-        row.addWidget(title)
-        row.addStretch(1)
+        row.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
+        actions = QWidget(self)
+        flow = FlowLayout(actions)  # wraps onto a second line in a narrow window
         for name, text in ACTIONS:
-            button = QPushButton(text, self)
+            button = QPushButton(text, actions)
             button.setObjectName(name)
             button.setEnabled(False)
             button.clicked.connect(partial(self._act, name))
             self.buttons[name] = button
-            row.addWidget(button)
+            flow.addWidget(button)
+        row.addWidget(actions, 1)
         self.empty = QLabel("No active orders. Pick an offer above and press Enter to buy.",
                             self)
         self.empty.setWordWrap(True)
@@ -116,11 +119,12 @@ class OrdersPanel(QWidget):
             self.table.selectRow(row)
 
     def update_actions(self, blockers: dict[str, str | None] | None) -> None:
-        """Enable each action, or disable it with its reason as the tooltip."""
+        """Enable each action, or disable it with its reason in the tooltip (before
+        what the action does)."""
         for name, button in self.buttons.items():
             reason = "Select an order first." if blockers is None else blockers.get(name)
             button.setEnabled(reason is None)
-            button.setToolTip(TIPS[name] if reason is None else reason)
+            button.setToolTip(TIPS[name] if reason is None else f"{reason}\n\n{TIPS[name]}")
 
     def _act(self, name: str, *_: object) -> None:
         order = self.selected()
