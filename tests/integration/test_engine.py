@@ -243,3 +243,19 @@ def test_unwritable_journal_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError) as failed:
         Store(blocker / "journal.sqlite3")
     assert "cannot be opened" in str(failed.value)
+
+
+@pytest.mark.parametrize("token", ["RATE_LIMITED", "TOO_MANY_REQUESTS"])
+async def test_every_rate_limit_answer_pauses_the_account(make_desk: MakeDesk, sim: Simulator,
+                                                          token: str) -> None:
+    """Decided by type, not by the token's spelling: both pause the account's budget,
+    HTTP 200 or not."""
+    from bloomdesk.providers.errors import RateLimited
+
+    kind = "sms-activate"
+    desk = await make_desk(kind)
+    sim.fault(kind, Fault("answer", op="balance", status=200, body=token,
+                          headers={"Retry-After": "30"}))
+    with pytest.raises(RateLimited):
+        await desk.balance(kind)
+    assert 25 < desk.sessions.budget(kind).delay(user=True) <= 30
