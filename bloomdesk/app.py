@@ -26,11 +26,18 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="run on the built-in simulator, with throwaway state")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
     parser.add_argument("--state-dir", help="where the order journal lives "
-                        "(or BLOOMDESK_STATE_DIR)")
+                        "(or BLOOMDESK_STATE_DIR); not with --demo")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window on the demo, wait until every account has "
                         "answered and the prices are shown, then exit (0: all well)")
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.state_dir and (args.demo or args.smoke_test):
+        # Kept state would outlive the simulator that made it: orders of a provider
+        # that no longer exists. Said at once rather than silently ignored.
+        parser.error("--state-dir cannot be used with --demo: the demo's state is always "
+                     "throwaway (a fresh folder, removed when the demo ends). Leave out "
+                     "--demo to keep your own orders in that folder.")
+    return args
 
 
 def setup_logging(debug: bool, log_dir: Path) -> Path | None:

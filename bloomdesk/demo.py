@@ -1,25 +1,89 @@
 """Demo mode: the simulator on a free loopback port, one account of every kind, a
-throwaway state folder, and keys that never touch the OS keyring."""
+throwaway state folder, and keys that never touch the OS keyring.
+
+The state is always throwaway: each demo gets a fresh ``bloomdesk-demo-*`` folder in
+the temp directory and removes it when it ends.  A demo that could not end (killed,
+power cut) leaves its folder behind; the next demo removes every such folder whose
+demo is gone.  A live demo holds a lock on its folder's ``lock`` file, which the OS
+releases when the process dies however it dies, so a running demo's folder is never
+touched.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
+import sys
 import tempfile
+import time
 from pathlib import Path
+from typing import IO
 
 from .core import Desk
 from .secrets import KeyStore
 from .sim import Simulator, demo_accounts
 from .store import Store
 
+log = logging.getLogger(__name__)
+
+PREFIX = "bloomdesk-demo-"
 LABELS = {"bloomsms-legacy": "BloomSMS legacy", "bloomsms": "BloomSMS",
           "smsbulk": "SMSBulk", "smsbulk-legacy": "SMSBulk compat",
           "sms-activate": "SMS-Activate"}
 
 
+def _lock(path: Path) -> IO[bytes] | None:
+    """An exclusive lock on `path`, held while the returned file stays open; None
+    when another process holds it."""
+    handle = open(path, "a+b")  # held open for the demo's life
+    try:
+        if sys.platform == "win32":
+            import msvcrt
+
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def sweep(root: Path | None = None, grace: float = 60.0) -> list[Path]:
+    """Remove the folders of demos that are gone (this user's only); returns them.
+    A folder without a lock file younger than `grace` s is a demo being made."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            info = folder.lstat()
+            if not folder.is_dir() or folder.is_symlink() or (
+                    hasattr(os, "getuid") and info.st_uid != os.getuid()):
+                continue
+            lock = folder / "lock"
+            if lock.exists():
+                held = _lock(lock)
+                if held is None:
+                    continue  # its demo is running
+                held.close()
+            elif time.time() - info.st_mtime < grace:
+                continue
+        except OSError:
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    if removed:
+        log.info("Removed %d folder(s) left by demos that did not end", len(removed))
+    return removed
+
+
 class Demo:
     def __init__(self, code_delay: float = 4.0) -> None:
-        self.dir = Path(tempfile.mkdtemp(prefix="bloomdesk-demo-"))
+        sweep()
+        self.dir = Path(tempfile.mkdtemp(prefix=PREFIX))
+        self._held = _lock(self.dir / "lock")
         self.sim = Simulator()
         for provider in self.sim.providers.values():
             provider.rules.code_delay = code_delay
@@ -40,4 +104,6 @@ class Demo:
 
     def stop(self) -> None:
         self.sim.stop()
+        if self._held is not None:
+            self._held.close()
         shutil.rmtree(self.dir, ignore_errors=True)
