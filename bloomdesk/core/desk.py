@@ -12,7 +12,6 @@ with other processes on the same journal (``tend``).
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Callable, Coroutine
@@ -37,28 +36,13 @@ from .poller import Crew, Poller
 from .purchases import Purchases
 from .push import PUSH_KINDS, PushedCode, PushIntake, PushOutcome
 from .reconcile import Reconciler
-from .sessions import Sessions
+from .sessions import Sessions, warm_up
 from .settings import DeskSettings
 from .webhook import WebhookReceiver
 
 log = logging.getLogger(__name__)
 TEND_EVERY = 1.0  # seconds between looks at the journal for other processes' changes
-
 __all__ = ["Desk", "DeskSettings"]
-
-
-def warm_up() -> None:
-    """What the first request of a run would otherwise load on the event loop."""
-    import importlib
-
-    from ..providers.http import tls_context
-
-    # httpx imports httpcore with its first client, httpcore anyio's asyncio backend
-    # with its first request: ~60 ms each of module code
-    for name in ("httpcore", "anyio", "anyio._backends._asyncio"):
-        with contextlib.suppress(ImportError):  # another version lays them out otherwise
-            importlib.import_module(name)
-    tls_context()
 
 
 class Desk:

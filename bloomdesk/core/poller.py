@@ -1,15 +1,10 @@
-"""One scheduler per account: polls its live orders within the account's rate budget.
-
-- young orders are polled often (codes come within seconds), old ones less (pacing);
-- where the provider lists active orders in one call, one list call replaces many;
-- at most one request in flight per order; none for final orders;
-- faults back off exponentially with jitter; a "not found" answer is a fault too,
-  until the provider says it consistently (transitions.not_found);
-- auto-cancel: a silent order is cancelled a margin before its free-cancel deadline,
-  through a rate pause if need be, and tried again (backing off) until it passes;
-- orders whose buy never answered are reconciled (reconcile.Reconciler).
-
-It is handed what it works with and imports no Desk.
+"""One scheduler per account: polls its live orders within the account's rate budget,
+at the pace ``pacing`` sets, one list call instead of many where the provider has one,
+at most one request in flight per order.  Faults back off with jitter; "not found" is
+a fault too until the provider says it consistently (``transitions.not_found``).
+Auto-cancel cancels a silent order a margin before its free-cancel deadline, through
+a rate pause if need be, trying again until it passes; lost buys are reconciled
+(``reconcile``).  It is handed what it works with (a ``Crew``) and imports no Desk.
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ pauses the budget because it is a :class:`RateLimited`, not because of its words
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -88,3 +89,17 @@ class Sessions:
         for provider in providers:
             await provider.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)
+
+
+def warm_up() -> None:
+    """What the first request of a run would otherwise load on the event loop."""
+    import importlib
+
+    from ..providers.http import tls_context
+
+    # httpx imports httpcore with its first client, httpcore anyio's asyncio backend
+    # with its first request: ~60 ms each of module code
+    for name in ("httpcore", "anyio", "anyio._backends._asyncio"):
+        with contextlib.suppress(ImportError):  # another version lays them out otherwise
+            importlib.import_module(name)
+    tls_context()
