@@ -40,11 +40,6 @@ def sim(clock: Clock) -> Iterator[Simulator]:
         yield simulator
 
 
-def key_for(kind: str) -> str:
-    """A realistic, long test key; long enough for the redaction registry."""
-    return f"key-{kind}-7f3a9c1e5b2d"
-
-
 class MemoryKeyring:
     """An in-memory keyring backend: the OS keyring cannot be real in tests."""
 

@@ -4,7 +4,6 @@ crash test: SIGKILL at random points, a new process resumes, nothing lost or dou
 from __future__ import annotations
 
 import json
-import os
 import random
 import signal
 import subprocess
@@ -18,22 +17,19 @@ import pytest
 from bloomdesk.core import Order, OrderState, Reason
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import Store
+from tests.helpers import cli_env, run_cli
 
 KIND = "smsbulk"
 LABEL = "bulk"
 KEY = "smsbulk-crash-test-key-42"
 
 
-def cli_env(state: Path) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(BLOOMDESK_STATE_DIR=str(state), BLOOMDESK_KEY_BULK=KEY,
-               PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    return env
+def env_of(state: Path) -> dict[str, str]:
+    return cli_env(state, {LABEL: KEY})
 
 
 def cli(state: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "bloomdesk.cli", *args], env=cli_env(state),
-                          capture_output=True, text=True, timeout=timeout)
+    return run_cli(env_of(state), *args, timeout=timeout)
 
 
 @pytest.fixture
@@ -116,7 +112,7 @@ def test_sigkill_at_random_points(state: Path, sim: Simulator) -> None:
     for _ in range(6):
         sim.next_codes(KIND, 2.5)
         proc = subprocess.Popen([sys.executable, "-m", "bloomdesk.cli", "buy", "tg", "--wait"],
-                                env=cli_env(state), stdout=subprocess.PIPE,
+                                env=env_of(state), stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
         time.sleep(rng.uniform(0.2, 3.0))
         proc.send_signal(signal.SIGKILL)

@@ -17,13 +17,10 @@ from bloomdesk.providers.errors import Unavailable
 from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import SchemaTooNew, Store, StoreError
+from tests.helpers import key_for, until
 
 START = Decimal("10.00")
 MakeDesk = Callable[..., Awaitable[Desk]]
-
-
-def key_for(kind: str) -> str:
-    return f"key-{kind}-7f3a9c1e5b2d"
 
 
 @pytest.fixture
@@ -49,14 +46,6 @@ async def make_desk(sim: Simulator, clock: object, tmp_path: Path,
     for desk in desks:
         await desk.stop()
         desk.store.close()
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = asyncio.get_running_loop().time() + timeout
-    while not predicate():
-        if asyncio.get_running_loop().time() > deadline:
-            raise AssertionError("timed out waiting for the condition")
-        await asyncio.sleep(0.05)
 
 
 async def cheapest(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:

@@ -23,6 +23,7 @@ from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Simulator
 from bloomdesk.store import Store
 from tests.conftest import Clock
+from tests.helpers import until
 
 KEY = "sk_webhook_test_0000000001"
 TOKEN = "t0ken-for-the-webhook-tests-0123456789"
@@ -51,14 +52,6 @@ async def make_desk(sim: Simulator, clock: Clock, tmp_path: Path) -> AsyncIterat
     for desk in desks:
         await desk.stop()
         desk.store.close()
-
-
-async def until(predicate: Callable[[], bool], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            raise AssertionError("timed out")
-        await asyncio.sleep(0.02)
 
 
 async def buy(desk: Desk) -> int:
