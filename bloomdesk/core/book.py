@@ -12,12 +12,13 @@ what other processes on the same journal did.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..domain import Order
+from ..domain import Order, OrderState
 from ..store import Conflict, Store, StoreError
 from .errors import NoSuchOrder
 from .events import CodeReceived, ErrorKind, ErrorRaised, EventBus, OrderAdded, OrderChanged
@@ -179,6 +180,27 @@ class OrderBook:
                 self.bus.publish(CodeReceived(fresh))
             return
         self._apply(mine, fresh)
+
+    async def wait_for_code(self, order_id: int, timeout: float | None = None) -> Order:
+        """Until the order has a code (returned) or ends (returned as it ended)."""
+        def done(o: Order) -> bool:
+            return bool(o.code and o.state is not OrderState.WAITING_RETRY) or o.state.is_final
+
+        order = self.order(order_id)
+        if done(order):
+            return order
+        settled: asyncio.Future[Order] = asyncio.get_running_loop().create_future()
+
+        def listen(event: object) -> None:
+            if isinstance(event, OrderChanged) and event.order.id == order_id and \
+                    not settled.done() and done(event.order):
+                settled.set_result(event.order)
+
+        unsubscribe = self.bus.subscribe(listen)
+        try:
+            return await asyncio.wait_for(settled, timeout)
+        finally:
+            unsubscribe()
 
     # ------------------------------------------------------------------ upkeep
     def flush(self) -> None:

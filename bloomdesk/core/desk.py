@@ -31,7 +31,7 @@ from .actions import Actions
 from .balances import Balances
 from .book import OrderBook
 from .errors import LocalError, OpenOrders
-from .events import EventBus, OrderChanged
+from .events import EventBus
 from .poller import Crew, Poller
 from .purchases import Purchases
 from .push import PUSH_KINDS, PushedCode, PushIntake, PushOutcome
@@ -79,6 +79,15 @@ class Desk:
 
     def account(self, label: str) -> AccountInfo:
         return self.registry.get(label)
+
+    def key_notice(self) -> str | None:
+        """The no-keyring notice, unless every account's key comes from the
+        environment (then nothing is lost at a restart, and nothing needs saying)."""
+        notice = self.keys.notice
+        labels = [a.label for a in self.accounts()]
+        if notice and labels and all(self.keys.source(x) == "environment" for x in labels):
+            return None
+        return notice
 
     def add_account(self, kind: str, label: str, key: str | None,
                     base_url: str | None = None) -> bool:
@@ -268,25 +277,7 @@ class Desk:
         return self.actions.set_auto_cancel(order_id, enabled)
 
     async def wait_for_code(self, order_id: int, timeout: float | None = None) -> Order:
-        """Until the order has a code (returned) or ends (returned as it ended)."""
-        def done(o: Order) -> bool:
-            return bool(o.code and o.state is not OrderState.WAITING_RETRY) or o.state.is_final
-
-        order = self.order(order_id)
-        if done(order):
-            return order
-        settled: asyncio.Future[Order] = asyncio.get_running_loop().create_future()
-
-        def listen(event: object) -> None:
-            if isinstance(event, OrderChanged) and event.order.id == order_id and \
-                    not settled.done() and done(event.order):
-                settled.set_result(event.order)
-
-        unsubscribe = self.subscribe(listen)
-        try:
-            return await asyncio.wait_for(settled, timeout)
-        finally:
-            unsubscribe()
+        return await self.book.wait_for_code(order_id, timeout)
 
     # ------------------------------------------------------------------ balances
     @property
