@@ -9,7 +9,7 @@ import time
 from decimal import Decimal
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
 from .format import money, plain_tip
@@ -28,7 +28,7 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(self.fontMetrics().horizontalAdvance("Bl…"), super().minimumSizeHint()
@@ -60,7 +60,7 @@ class BalanceChip(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(8, 3, 8, 3)
         row.setSpacing(6)
-        row.addWidget(self.name, 1)
+        row.addWidget(self.name)
         row.addWidget(self.amount)
         row.addWidget(self.mark)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -90,13 +90,39 @@ class BalanceBar(QFrame):
             if label not in self._chips:
                 chip = BalanceChip(label, self)
                 self._chips[label] = chip
-                self._layout.insertWidget(self._layout.count() - 2, chip, 1)
+                self._layout.insertWidget(self._layout.count() - 2, chip)
                 self._values[label] = (None, None, None, 0.0)
                 self._render(label)
         for label in list(self._chips):
             if label not in labels:
                 self._chips.pop(label).deleteLater()
                 self._values.pop(label, None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_names()
+
+    def _fit_names(self) -> None:
+        """Share the room left by the amounts fairly: short names stay whole, the
+        longest give up width first (a layout would shrink them all alike)."""
+        chips = list(self._chips.values())
+        if not chips:
+            return
+        margins = self._layout.contentsMargins()
+        fixed = margins.left() + margins.right() + self.refresh_button.sizeHint().width() \
+            + self._layout.spacing() * (len(chips) + 1)
+        for chip in chips:
+            inner = chip.layout()
+            shown = [chip.amount] + ([chip.mark] if not chip.mark.isHidden() else [])
+            fixed += sum(w.sizeHint().width() for w in shown) + 2 * chip.frameWidth()
+            if inner is not None:
+                m = inner.contentsMargins()
+                fixed += m.left() + m.right() + inner.spacing() * len(shown)
+        wants = [chip.name.sizeHint().width() for chip in chips]
+        cap = fair_share(wants, max(0, self.width() - fixed))
+        for chip, want in zip(chips, wants, strict=True):
+            chip.name.setMaximumWidth(max(chip.name.minimumSizeHint().width(),
+                                          min(want, cap)))
 
     def set_balance(self, label: str, amount: Decimal, at: float) -> None:
         if label in self._chips:
@@ -153,3 +179,16 @@ class BalanceBar(QFrame):
                 lines.append("The amount shown is the last one read.")
         tip = plain_tip("\n".join(lines))
         chip.setToolTip(tip)
+        self._fit_names()
+
+
+def fair_share(wants: list[int], room: int) -> int:
+    """The widest any one may be so that all fit in `room`, the narrow ones whole."""
+    remaining, left = room, len(wants)
+    for want in sorted(wants):
+        share = remaining // left
+        if want > share:
+            return share
+        remaining -= want
+        left -= 1
+    return max(wants, default=0)

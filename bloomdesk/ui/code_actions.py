@@ -41,8 +41,8 @@ class CodeActions(QObject):
         """A new code: in the pane, on the status line, copied if the user wants it,
         and notified."""
         self.orders.model.upsert(order)
-        self.pane.add(order)
         service = self.names.service(order.service)
+        self.pane.add(order, service)
         self.report(f"Code {order.code} for {service} ({phone(order.phone)})", timeout=10_000)
         if self.auto_copy and order.code:
             self.clipboard.copy(order.code)

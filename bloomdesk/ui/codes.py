@@ -162,7 +162,9 @@ class CodeDelegate(QStyledItemDelegate):
         painter.setFont(self.meta_font)
         if not selected:
             painter.setPen(QColor("#666"))
+        meta = QFontMetrics(self.meta_font).elidedText(
+            str(index.data(_META) or ""), Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.x(), rect.y() + self._code_h + 2, rect.width(), self._meta_h,
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         str(index.data(_META) or ""))
+                         meta)
         painter.restore()

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self._count_changed()
         for order in desk.history(200):
             if order.code and not order.state.is_final:
-                self.codes.add(order)
+                self.codes.add(order, self.names.service(order.service))
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:

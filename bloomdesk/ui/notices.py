@@ -91,11 +91,16 @@ class CodeNotice(_Notice):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setStyleSheet("font-weight: bold;")
-        self.row.insertWidget(0, self.title)
+        self.row.removeWidget(self.label)
+        lines = QVBoxLayout()  # the code on its own line, whole; what it is beneath
+        lines.setSpacing(2)
+        lines.addWidget(self.title)
+        lines.addWidget(self.label)
+        self.row.insertLayout(0, lines, 1)
         self.copy_button = QPushButton("Copy", self)
         self.copy_button.setObjectName("copy-notified-code")
         self.copy_button.clicked.connect(self._copy)
-        self.row.insertWidget(2, self.copy_button)
+        self.row.insertWidget(1, self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
     def show_code(self, order_id: int, title: str, text: str) -> None:
         self.order_id = order_id
@@ -144,7 +149,7 @@ class NoticeStack(QWidget):
         if not shown:
             self.hide()
             return
-        width = min(480, max(260, self.host.width() * 3 // 5))
+        width = min(440, max(280, self.host.width() * 2 // 5))
         margins = self.stack.contentsMargins()
         height = margins.top() + margins.bottom() + self.stack.spacing() * (len(shown) - 1)
         inner = width - margins.left() - margins.right()

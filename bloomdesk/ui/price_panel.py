@@ -8,7 +8,16 @@ what is highlighted.  A refresh also keeps the scroll position.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -128,6 +137,7 @@ class PricePanel(QWidget):
         self._debounce.setInterval(120)
         self._debounce.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(self._typed)
+        self.filter.installEventFilter(self)
         self.hide_empty.toggled.connect(self.apply_filter)
         self.account.currentTextChanged.connect(self.accountChosen.emit)
         self.buy_button.clicked.connect(self.buy_chosen)
@@ -167,6 +177,19 @@ class PricePanel(QWidget):
         if text != self._state:
             self._state = text
             self._count()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Down or Enter in the filter goes to the offers (the first one chosen if
+        none is): type, Enter, Enter buys."""
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() in (
+                    Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.apply_filter()
+            self.table.setFocus()
+            if self.selected_offer() is None and self.model.rowCount():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _typed(self, _text: str) -> None:
         self._debounce.start()

@@ -36,13 +36,16 @@ def balance_after(balance: Decimal | None, price: Decimal | None, currency: str)
 def ask_to_spend(parent: QWidget, *, title: str, question: str, price: Decimal | None,
                  balance: Decimal | None, currency: str, yes: str, name: str,
                  on_yes: Callable[[], None]) -> QMessageBox:
-    """Ask; `on_yes` runs only if the user says yes (Enter says yes)."""
+    """Ask; `on_yes` runs only if the user says yes (Enter says yes, unless the
+    balance is below the price)."""
     text = f"{question}\n\n{balance_after(balance, price, currency)}"
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)  # provider names are text, not markup
     box.button(QMessageBox.StandardButton.Yes).setText(yes)
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    short = balance is not None and price is not None and balance < price
+    box.setDefaultButton(QMessageBox.StandardButton.No if short  # Enter: no refusal
+                         else QMessageBox.StandardButton.Yes)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 

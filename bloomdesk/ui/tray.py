@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from ..core import Order
+from .format import phone
 from .icons import badge_icon
 from .notices import CodeNotice
 
@@ -67,7 +68,7 @@ class Tray(QObject):
         if not self.enabled or not order.code:
             return
         title = f"Code {order.code}"
-        text = f"{service} · {order.phone or ''} · {order.account}"
+        text = f"{service} · {phone(order.phone)} · {order.account}"
         if self.available:
             self.pending = order.id
             self.icon.showMessage(title, text + "\nClick to copy it.",
