@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 
+from ..textsafe import is_printable_ascii
 from .base import Provider
 from .bloomsms import BloomSmsProvider
 from .errors import ProviderError, Rejected
@@ -27,7 +28,9 @@ def connect(kind: str, *, api_key: str, base_url: str | None = None, timeout: fl
 
     ``base_url`` is written as the provider's docs give it: the full
     ``…/stubs/handler_api.php`` address for the handler dialect, the API root
-    (``…/api/v1``) for the REST dialects; None means the production URL.
+    (``…/api/v1``) for the REST dialects; None means the production URL.  A key that
+    is not printable ASCII is refused here (Rejected, ``BAD_KEY_FORMAT``).  Creating
+    a provider installs the log redaction (redact.py): its key never reaches a log.
     """
     profile = PROFILES.get(kind)
     if profile is None:
@@ -41,4 +44,12 @@ def connect(kind: str, *, api_key: str, base_url: str | None = None, timeout: fl
         raise Rejected("The base URL must start with http:// or https://.", token="BAD_URL")
     if not api_key or not api_key.strip():
         raise Rejected("An API key is needed.", token="NO_KEY")
-    return _DIALECTS[profile.dialect](profile, api_key.strip(), url, timeout, transport)
+    key = api_key.strip()
+    if not is_printable_ascii(key):
+        # A header cannot carry it (httpx raises a bare UnicodeEncodeError) and a query
+        # would carry a different key; a stray control or non-ASCII character is a
+        # copy-paste accident, not part of any provider's key.
+        raise Rejected("The API key contains characters that cannot be sent (only "
+                       "printable ASCII is allowed); check it was copied whole.",
+                       token="BAD_KEY_FORMAT")
+    return _DIALECTS[profile.dialect](profile, key, url, timeout, transport)

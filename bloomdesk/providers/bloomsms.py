@@ -10,10 +10,8 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
-from .base import Provider
-from .errors import ProtocolError
-from .http import (
-    Http,
+from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from .answers import (
     Shared,
     breathe,
     check_status,
@@ -22,8 +20,12 @@ from .http import (
     load_json,
     money,
     optional_money,
+    plain_id,
     text_field,
 )
+from .base import Provider
+from .errors import ProtocolError
+from .http import Http, path_segment
 from .profiles import REQUEST_ANOTHER_SMS, RERENT, Profile
 
 _STATUSES = {
@@ -59,8 +61,9 @@ class BloomSmsProvider(Provider):
         self._countries: list[Country] | None = None
 
     async def _req(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                   body: Any = None) -> Any:
-        reply = await self._http.send(method, path, params=params, body=body)
+                   body: Any = None, catalogue: bool = False) -> Any:
+        reply = await self._http.send(method, path, params=params, body=body,
+                                      catalogue=catalogue)
         check_status(reply)
         envelope = load_json(reply)
         error = error_from_json(reply, envelope)
@@ -75,13 +78,15 @@ class BloomSmsProvider(Provider):
 
     async def countries(self) -> list[Country]:
         if self._countries is None:
-            data = await self._req("GET", "/countries")
+            data = await self._req("GET", "/countries", catalogue=True)
             items = data.get("countries") if isinstance(data, dict) else data
             if not isinstance(items, list):
                 raise ProtocolError("The country list has an unexpected shape.")
             self._countries = [
-                Country(id=text_field(c, "id") or "", name=(text_field(c, "name") or "").strip(),
-                        iso=(text_field(c, "iso", required=False) or "").upper() or None)
+                Country(id=clean_text(text_field(c, "id") or "", NAME_MAX_CHARS),
+                        name=clean_text(text_field(c, "name") or "", NAME_MAX_CHARS),
+                        iso=clean_text((text_field(c, "iso", required=False) or "").upper(),
+                                       NAME_MAX_CHARS) or None)
                 for c in items
             ]
         return list(self._countries)
@@ -89,11 +94,12 @@ class BloomSmsProvider(Provider):
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         by_id = {c.id: c for c in await self.countries()}
         if country is not None and service is None:
-            data = await self._req("GET", "/services", params={"country": country})
+            data = await self._req("GET", "/services", params={"country": country},
+                                   catalogue=True)
             items = data.get("services") if isinstance(data, dict) else None
         else:
             params = {k: v for k, v in (("country", country), ("service", service)) if v}
-            data = await self._req("GET", "/prices", params=params)
+            data = await self._req("GET", "/prices", params=params, catalogue=True)
             items = data.get("prices") if isinstance(data, dict) else None
         if not isinstance(items, list):
             raise ProtocolError("The price list has an unexpected shape.")
@@ -120,10 +126,13 @@ class BloomSmsProvider(Provider):
         return offers
 
     def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
+        """An order from the provider's answer, every text cleaned (textsafe) and the
+        id accepted only when plain; ``fallback_id`` is the caller's, when the answer
+        does not repeat it."""
         if not isinstance(data, dict):
             raise ProtocolError("The order has an unexpected shape.")
         sms = data.get("sms") if isinstance(data.get("sms"), dict) else {}
-        code = text_field(sms, "code", required=False) or None
+        code = clean_code(text_field(sms, "code", required=False))
         raw_status = (text_field(data, "activation_status", "status", required=False)
                       or "waiting").lower()
         status = _STATUSES.get(raw_status)
@@ -131,17 +140,18 @@ class BloomSmsProvider(Provider):
             raise ProtocolError(f"The provider sent an unknown order status: {raw_status[:30]!r}")
         if status is Status.WAITING and code:
             status = Status.WAITING_RETRY  # another SMS asked for; the last code stands
-        aid = text_field(data, "activation_id", "id", required=fallback_id is None) or fallback_id
+        sent = text_field(data, "activation_id", "id", required=fallback_id is None)
+        aid = plain_id(sent) if sent is not None else fallback_id
         assert aid is not None
         return Activation(
             id=aid,
-            phone=text_field(data, "phone_number", required=False),
-            service=text_field(data, "service", required=False),
-            country=text_field(data, "country", required=False),
+            phone=clean_phone(text_field(data, "phone_number", required=False)),
+            service=clean_text(text_field(data, "service", required=False), NAME_MAX_CHARS),
+            country=clean_text(text_field(data, "country", required=False), NAME_MAX_CHARS),
             price=optional_money(data, "price"),
             status=status,
             code=code,
-            text=text_field(sms, "full_text", required=False),
+            text=clean_text(text_field(sms, "full_text", required=False)),
             expires_at=parse_time(text_field(data, "expires_at", required=False)),
         )
 
@@ -158,11 +168,13 @@ class BloomSmsProvider(Provider):
         return activation
 
     async def activation(self, activation_id: str) -> Activation:
-        return self._activation(await self._req("GET", f"/activations/{activation_id}"),
-                                activation_id)
+        return self._activation(
+            await self._req("GET", f"/activations/{path_segment(activation_id)}"),
+            activation_id)
 
     async def _patch(self, activation_id: str, status: str) -> None:
-        await self._req("PATCH", f"/activations/{activation_id}", body={"status": status})
+        await self._req("PATCH", f"/activations/{path_segment(activation_id)}",
+                        body={"status": status})
 
     async def cancel(self, activation_id: str) -> None:
         await self._patch(activation_id, "cancel")
@@ -176,4 +188,5 @@ class BloomSmsProvider(Provider):
 
     async def rerent(self, activation_id: str) -> Activation:
         self.require(RERENT)
-        return self._activation(await self._req("POST", f"/activations/{activation_id}/re-rent"))
+        return self._activation(
+            await self._req("POST", f"/activations/{path_segment(activation_id)}/re-rent"))

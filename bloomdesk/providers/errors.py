@@ -10,6 +10,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..redact import redact
+from ..textsafe import clean_text
+from .numbers import money_or_none
 
 
 class ProviderError(Exception):
@@ -101,6 +103,8 @@ class ProtocolError(ProviderError):
         self.excerpt = excerpt
 
 
+DETAIL_MAX_CHARS = 60  # of a provider's text quoted in a message (a ban's end date…)
+
 # Every documented token of every dialect, and the variants real servers send,
 # classified by meaning.  One table serves all dialects: the meaning of a token does
 # not depend on which wrapping it came in.
@@ -109,6 +113,7 @@ TOKENS: dict[str, tuple[type[ProviderError], str]] = {
     "BAD_KEY": (AuthError, ""),
     "INVALID_API_KEY": (AuthError, ""),
     "UNAUTHORIZED": (AuthError, ""),
+    "NO_ACCESS": (AuthError, ""),  # SMSBower: 401 {"status":0,"message":"No access"}
     "ACCOUNT_INACTIVE": (Banned, "The account is inactive."),
     "ACCOUNT_SUSPENDED": (Banned, ""),
     "BANNED": (Banned, ""),
@@ -137,6 +142,8 @@ TOKENS: dict[str, tuple[type[ProviderError], str]] = {
                             "minutes after purchase."),
     "INVALID_PARAMETER": (Rejected, "The provider rejected a parameter of the request."),
     "VALIDATION_ERROR": (Rejected, "The provider rejected a parameter of the request."),
+    # Hero-SMS: plain UNPROCESSABLE_ENTITY:service:INVALID for a bad service
+    "UNPROCESSABLE_ENTITY": (Rejected, "The provider rejected a parameter of the request."),
     "INVALID_STATE": (Rejected, "The order is not in a state that allows this action."),
     "MAX_RENTALS_EXCEEDED": (Rejected, "The limit of active rentals is reached."),
     # rate limits
@@ -177,15 +184,18 @@ def from_token(token: str, *, detail: str | None = None, http_status: int | None
         return None
     cls, message = entry
     text = message or None
-    if token == "BANNED" and detail:
-        text = f"The provider has banned this key until {detail}."
+    # ``detail`` is the provider's text after the token: cleaned and short before it
+    # becomes part of a message a person reads (it could hold terminal escapes).
+    shown = clean_text(detail, DETAIL_MAX_CHARS) if detail else None
+    if token == "BANNED" and shown:
+        text = f"The provider has banned this key until {shown}."
+    if token == "UNPROCESSABLE_ENTITY" and shown:
+        field = clean_text(shown.split(":", 1)[0], 30)
+        text = f"The provider rejected the request's {field!r}."
     if cls is RateLimited:
         return RateLimited(text, token=token, http_status=http_status, retry_after=retry_after)
     if cls is NoNumbers and detail:
-        try:
-            floor = Decimal(detail)
-        except ArithmeticError:
-            floor = None
+        floor = money_or_none(detail)  # bounded: "1e999999999" is no price
         if floor is not None:
             return NoNumbers(f"No number at or below your maximum price; the cheapest is {floor}.",
                              token=token, http_status=http_status, min_price=floor)

@@ -13,11 +13,8 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
-from .base import Provider
-from .errors import ProtocolError, Rejected, from_token, normalise_token
-from .http import (
-    Http,
-    Reply,
+from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from .answers import (
     Shared,
     breathe,
     check_status,
@@ -26,8 +23,12 @@ from .http import (
     load_json,
     money,
     optional_money,
+    plain_id,
     text_field,
 )
+from .base import Provider
+from .errors import ProtocolError, Rejected, from_token, normalise_token
+from .http import Http, Reply
 from .profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, Profile
 
 _STATUS_ANSWERS = {
@@ -59,10 +60,11 @@ class HandlerProvider(Provider):
 
     # ------------------------------------------------------------------ plumbing
 
-    async def _call(self, action: str, **params: Any) -> Reply:
+    async def _call(self, action: str, *, catalogue: bool = False, **params: Any) -> Reply:
+        """One GET; ``catalogue`` for the big lists (their larger limits, http.py)."""
         query = {"api_key": self._key, "action": action}
         query.update({k: str(v) for k, v in params.items() if v is not None})
-        reply = await self._http.send("GET", params=query)
+        reply = await self._http.send("GET", params=query, catalogue=catalogue)
         check_status(reply)
         return reply
 
@@ -85,8 +87,8 @@ class HandlerProvider(Provider):
     async def _text(self, action: str, **params: Any) -> str:
         return self._raise_if_error(await self._call(action, **params))
 
-    async def _json(self, action: str, **params: Any) -> Any:
-        reply = await self._call(action, **params)
+    async def _json(self, action: str, *, catalogue: bool = False, **params: Any) -> Any:
+        reply = await self._call(action, catalogue=catalogue, **params)
         text = self._raise_if_error(reply)
         if text[:1] not in "{[" or not text:
             raise ProtocolError(excerpt=reply.excerpt())
@@ -114,13 +116,13 @@ class HandlerProvider(Provider):
 
     async def countries(self) -> list[Country]:
         if self._countries is None:
-            self._countries = _parse_countries(await self._json("getCountries"))
+            self._countries = _parse_countries(await self._json("getCountries", catalogue=True))
         return list(self._countries)
 
     async def _names(self) -> dict[str, str]:
         if self._service_names is None:
             try:
-                body = await self._json("getServicesList")
+                body = await self._json("getServicesList", catalogue=True)
             except Rejected:
                 body = {}
             items = body.get("services") if isinstance(body, dict) else None
@@ -128,14 +130,16 @@ class HandlerProvider(Provider):
             for item in items if isinstance(items, list) else []:
                 code = text_field(item, "code", required=False)
                 if code:
-                    names[code] = (text_field(item, "name", required=False) or code).strip()
+                    names[code] = clean_text(text_field(item, "name", required=False) or code,
+                                             NAME_MAX_CHARS)
             self._service_names = names
         return self._service_names
 
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         names = await self._names()
         by_id = {c.id: c for c in await self.countries()}
-        body = await self._json("getPrices", country=country, service=service)
+        body = await self._json("getPrices", catalogue=True, country=country,
+                                service=service)
         if isinstance(body, list) and not body:
             return []  # PHP's empty array: nothing on offer
         if not isinstance(body, dict):
@@ -171,7 +175,7 @@ class HandlerProvider(Provider):
         parts = self._expect(text, "ACCESS_NUMBER").split(":")
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise ProtocolError(excerpt=text)
-        return Activation(id=parts[0], phone=parts[1], service=service,
+        return Activation(id=plain_id(parts[0]), phone=clean_phone(parts[1]), service=service,
                           country=country or self.profile.default_country, price=None,
                           status=Status.WAITING, expires_at=self.default_expiry())
 
@@ -181,7 +185,7 @@ class HandlerProvider(Provider):
         status = _STATUS_ANSWERS.get(head)
         if status is None:
             raise ProtocolError(excerpt=text)
-        code = rest.strip() or None
+        code = clean_code(rest)
         if status is Status.RECEIVED and not code:
             raise ProtocolError(excerpt=text)
         return Activation(id=activation_id, phone=None, service=None, country=None,
@@ -234,21 +238,22 @@ def _parse_countries(body: Any) -> list[Country]:
         cid = text_field(item, "id", required=False) or cid
         iso = text_field(item, "iso", "iso2", required=False)
         name = text_field(item, "eng", "name", "title", required=False) or iso or cid
-        countries.append(Country(id=cid, name=name.strip(), iso=iso.upper() if iso else None))
+        countries.append(Country(id=clean_text(cid, NAME_MAX_CHARS),
+                                 name=clean_text(name, NAME_MAX_CHARS),
+                                 iso=clean_text(iso.upper(), NAME_MAX_CHARS) if iso else None))
     return countries
 
 
 def _parse_active(item: Any) -> Activation:
-    aid = text_field(item, "activationId", "id")
-    assert aid is not None
-    code = text_field(item, "smsCode", required=False) or None
+    """One row of getActiveActivations; every text cleaned (textsafe) as it enters."""
+    code = clean_code(text_field(item, "smsCode", required=False))
     return Activation(
-        id=aid,
-        phone=text_field(item, "phoneNumber", required=False),
-        service=text_field(item, "serviceCode", required=False),
-        country=text_field(item, "countryCode", required=False),
+        id=plain_id(text_field(item, "activationId", "id")),
+        phone=clean_phone(text_field(item, "phoneNumber", required=False)),
+        service=clean_text(text_field(item, "serviceCode", required=False), NAME_MAX_CHARS),
+        country=clean_text(text_field(item, "countryCode", required=False), NAME_MAX_CHARS),
         price=optional_money(item, "activationCost"),
         status=Status.RECEIVED if code else Status.WAITING,
         code=code,
-        text=text_field(item, "smsText", required=False),
+        text=clean_text(text_field(item, "smsText", required=False)),
     )

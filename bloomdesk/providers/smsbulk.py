@@ -14,11 +14,8 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
-from .base import Provider
-from .bloomsms import parse_time
-from .errors import ProtocolError
-from .http import (
-    Http,
+from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from .answers import (
     Shared,
     breathe,
     check_status,
@@ -26,8 +23,13 @@ from .http import (
     load_json,
     money,
     optional_money,
+    plain_id,
     text_field,
 )
+from .base import Provider
+from .bloomsms import parse_time
+from .errors import ProtocolError
+from .http import Http, path_segment
 from .profiles import ACTIVE_LIST, Profile
 
 _STATUSES = {
@@ -53,8 +55,9 @@ class SmsBulkProvider(Provider):
         self._countries: list[Country] | None = None
 
     async def _req(self, method: str, path: str, *, params: dict[str, Any] | None = None,
-                   body: Any = None) -> Any:
-        reply = await self._http.send(method, path, params=params, body=body)
+                   body: Any = None, catalogue: bool = False) -> Any:
+        reply = await self._http.send(method, path, params=params, body=body,
+                                      catalogue=catalogue)
         check_status(reply)
         if not reply.text.strip():
             return {}
@@ -66,7 +69,7 @@ class SmsBulkProvider(Provider):
         seen: set[str] = set()
         for _ in range(MAX_PAGES):
             query = dict(params, **({"cursor": cursor} if cursor else {}))
-            body = await self._req("GET", path, params=query)
+            body = await self._req("GET", path, params=query, catalogue=True)
             page = body if isinstance(body, list) else \
                 body.get("data", body.get("items")) if isinstance(body, dict) else None
             if not isinstance(page, list):
@@ -86,15 +89,17 @@ class SmsBulkProvider(Provider):
         if self._countries is None:
             self._countries = []
             for item in await self._pages("/countries", {}):
-                iso = (text_field(item, "iso", "countryIso", "code") or "").upper()
-                name = text_field(item, "name", required=False) or iso
-                self._countries.append(Country(id=iso, name=name.strip(), iso=iso))
+                iso = clean_text((text_field(item, "iso", "countryIso", "code") or "").upper(),
+                                 NAME_MAX_CHARS)
+                name = clean_text(text_field(item, "name", required=False) or iso,
+                                  NAME_MAX_CHARS)
+                self._countries.append(Country(id=iso, name=name, iso=iso))
         return list(self._countries)
 
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         names = {c.id: c.name for c in await self.countries()}
         if service is not None:
-            items = await self._pages(f"/services/{service}/countries", {})
+            items = await self._pages(f"/services/{path_segment(service)}/countries", {})
             if country is not None:
                 items = [i for i in items if isinstance(i, dict)
                          and str(i.get("countryIso", "")).upper() == country.upper()]
@@ -123,23 +128,27 @@ class SmsBulkProvider(Provider):
         return offers
 
     def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
+        """An order from the provider's answer, every text cleaned (textsafe) and the
+        id accepted only when plain; ``fallback_id`` is the caller's, when the answer
+        does not repeat it."""
         if not isinstance(data, dict):
             raise ProtocolError("The order has an unexpected shape.")
         raw = (text_field(data, "status", required=False) or "WAITING").upper()
         status = _STATUSES.get(raw)
         if status is None:
             raise ProtocolError(f"The provider sent an unknown order status: {raw[:30]!r}")
-        aid = text_field(data, "id", required=fallback_id is None) or fallback_id
+        sent = text_field(data, "id", required=fallback_id is None)
+        aid = plain_id(sent) if sent is not None else fallback_id
         assert aid is not None
         return Activation(
             id=aid,
-            phone=text_field(data, "phoneNumber", required=False),
-            service=text_field(data, "serviceCode", required=False),
-            country=text_field(data, "countryIso", required=False),
+            phone=clean_phone(text_field(data, "phoneNumber", required=False)),
+            service=clean_text(text_field(data, "serviceCode", required=False), NAME_MAX_CHARS),
+            country=clean_text(text_field(data, "countryIso", required=False), NAME_MAX_CHARS),
             price=optional_money(data, "userCost", "price"),
             status=status,
-            code=text_field(data, "smsCode", required=False) or None,
-            text=text_field(data, "smsText", required=False),
+            code=clean_code(text_field(data, "smsCode", required=False)),
+            text=clean_text(text_field(data, "smsText", required=False)),
             expires_at=parse_time(text_field(data, "expiresAt", required=False)),
         )
 
@@ -156,14 +165,15 @@ class SmsBulkProvider(Provider):
         return activation
 
     async def activation(self, activation_id: str) -> Activation:
-        return self._activation(await self._req("GET", f"/activations/{activation_id}"),
-                                activation_id)
+        return self._activation(
+            await self._req("GET", f"/activations/{path_segment(activation_id)}"),
+            activation_id)
 
     async def cancel(self, activation_id: str) -> None:
-        await self._req("DELETE", f"/activations/{activation_id}")
+        await self._req("DELETE", f"/activations/{path_segment(activation_id)}")
 
     async def complete(self, activation_id: str) -> None:
-        await self._req("POST", f"/activations/{activation_id}/complete")
+        await self._req("POST", f"/activations/{path_segment(activation_id)}/complete")
 
     async def active_activations(self) -> list[Activation]:
         self.require(ACTIVE_LIST)

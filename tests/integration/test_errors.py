@@ -298,6 +298,80 @@ async def test_probe_drops_a_missing_active_list(
     assert sim.sent("sms-activate") == before
 
 
+# ------------------------------------------------------- answers seen on live servers
+# PROTOCOL-NOTES section 5: each shape as a live server sent it, on the operation it
+# came from.  (body, HTTP status, operation, the simulator's op the answer replaces,
+# error class, token kept)
+LIVE_SHAPES = [
+    ("TOO_MANY_REQUESTS", 200, "balance", "balance", RateLimited, "TOO_MANY_REQUESTS"),
+    ("UNPROCESSABLE_ENTITY:service:INVALID", 200, "buy", "buy", Rejected,
+     "UNPROCESSABLE_ENTITY"),
+    ("UNPROCESSABLE_ENTITY:service:INVALID", 422, "buy", "buy", Rejected,
+     "UNPROCESSABLE_ENTITY"),
+    ('{"title":"NOT_FOUND","details":"Activation Not Found"}', 404, "status", "status",
+     NotFound, "NOT_FOUND"),
+    ('{"title":"BAD_SERVICE","details":"Service is not available"}', 200, "buy", "buy",
+     Rejected, "BAD_SERVICE"),
+    ('{"status":0,"message":"No access","data":[]}', 401, "balance", "balance", AuthError,
+     "NO_ACCESS"),
+    ("BAD_KEY", 401, "balance", "balance", AuthError, "BAD_KEY"),
+    ('{"error":"BAD_SERVICE"}', 200, "offers", "offers", Rejected, "BAD_SERVICE"),
+    ('{"error":"Bad service"}', 200, "offers", "offers", Rejected, "BAD_SERVICE"),
+    ('{"error":"Bad country"}', 200, "offers", "offers", Rejected, "BAD_COUNTRY"),
+    ('{"title":"BAD_ACTION","details":"Method Not Found"}', 404, "balance", "balance",
+     Rejected, "BAD_ACTION"),
+    ('{"title":"RATE_LIMIT","details":"Too many requests"}', 429, "status", "status",
+     RateLimited, "RATE_LIMIT"),
+]
+
+
+@pytest.mark.parametrize("kind", HANDLER_KINDS)
+@pytest.mark.parametrize(("body", "status", "op", "sim_op", "cls", "token"), LIVE_SHAPES)
+async def test_live_server_shapes(sim: Simulator,
+                                  open_provider: Callable[..., Awaitable[Provider]],
+                                  kind: str, body: str, status: int, op: str, sim_op: str,
+                                  cls: type[ProviderError], token: str) -> None:
+    provider = await open_provider(kind)
+    sim.fault(kind, Fault("answer", op=sim_op, body=body, status=status))
+    with pytest.raises(cls) as caught:
+        await call(provider, op)
+    assert type(caught.value) is cls and caught.value.token == token
+    assert caught.value.message and "key-" not in str(caught.value)
+    assert sim.balance(kind, key_for(kind)) == START
+
+
+async def test_hero_sms_bad_action_drops_the_active_list(
+        sim: Simulator, open_provider: Callable[..., Awaitable[Provider]]) -> None:
+    """Hero-SMS answers an action it lacks with 404 {"title":"BAD_ACTION"}: the probe
+    reads that as "not offered", like the plain BAD_ACTION of other servers."""
+    provider = await open_provider("sms-activate")
+    sim.fault("sms-activate", Fault("answer", op="list", status=404,
+                                    body='{"title":"BAD_ACTION","details":"Method Not Found"}'))
+    with pytest.raises(Rejected) as caught:
+        await provider.active_activations()
+    assert caught.value.token == "BAD_ACTION"
+    assert "active_list" not in provider.capabilities
+
+
+HTML_404 = ("<!DOCTYPE html><html><head><title>404 Not Found</title></head><body>"
+            "<h1>Not Found</h1><p>The requested URL was not found on this server.</p>"
+            "</body></html>")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+async def test_an_html_404_on_a_status_poll_is_unavailable(
+        sim: Simulator, open_provider: Callable[..., Awaitable[Provider]], kind: str) -> None:
+    """A 404 web page is a web server or proxy that does not know the path (a wrong
+    base URL, maintenance), not the provider's API saying the order is unknown: it is
+    Unavailable, so the order is polled again and never concluded gone on a page's
+    word (a JSON or token 404 stays NotFound: test_handler_tokens)."""
+    provider = await open_provider(kind)
+    sim.fault(kind, Fault("answer", op="status", body=HTML_404, status=404))
+    with pytest.raises(Unavailable) as caught:
+        await provider.activation("12345678")
+    assert caught.value.http_status == 404
+
+
 async def test_php_empty_array_is_an_empty_price_list(
         sim: Simulator, open_provider: Callable[..., Awaitable[Provider]]) -> None:
     provider = await open_provider("sms-activate")

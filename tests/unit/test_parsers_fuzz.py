@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from bloomdesk.domain import Activation, Country, Offer, Status
 from bloomdesk.providers import KINDS, connect
+from bloomdesk.providers.answers import ACTIVATION_ID as PLAIN_ID
 from bloomdesk.providers.errors import ProviderError
 
 TOKENS = ["ACCESS_BALANCE", "ACCESS_NUMBER", "STATUS_OK", "STATUS_WAIT_CODE", "STATUS_WAIT_RETRY",
@@ -32,7 +33,23 @@ json_values = st.recursive(
         inner, max_size=5),
     max_leaves=20)
 
+# Numbers and texts that once escaped as ValueError, OverflowError or a hang.
+HOSTILE = [
+    "ACCESS_BALANCE:1e999999999", '{"balance": 1e999999999}', '{"balance": "1e999999999"}',
+    '{"187": {"wa": {"cost": 0.5, "count": "1e999999999"}}}',
+    '{"187": {"wa": {"cost": 0.5, "count": 1e999999999}}}',
+    '{"187": {"wa": {"cost": 0.5, "count": Infinity}}}',
+    '{"187": {"wa": {"cost": 0.5, "count": "' + "9" * 5000 + '"}}}',
+    '{"data": {"prices": [{"service": "wa", "price": "1e-999999999", "stock": -1}]}}',
+    '{"data": [{"serviceCode": "wa", "price": 1e99999999999999999999999, "stock": 1}]}',
+    '{"status": "success", "data": {"activation_id": "../../x", "phone_number": "1"}}',
+    '{"id": "1?status=x", "phoneNumber": "1", "status": "WAITING"}',
+    "ACCESS_NUMBER:../../admin:79990001122", "STATUS_OK:\x1b]52;c;eA==\x07",
+    "WRONG_MAX_PRICE:1e999999999", "BANNED:\x1b[2J",
+]
+
 bodies = st.one_of(
+    st.sampled_from(HOSTILE),
     st.text(max_size=60),
     st.binary(max_size=60).map(lambda b: b.decode("latin-1")),
     json_values.map(lambda v: json.dumps(v, default=str)),
@@ -74,6 +91,9 @@ async def exercise(kind: str, status: int, body: str, retry_after: str | None) -
                     assert isinstance(item.status, Status)
                     if item.status is Status.RECEIVED:
                         assert item.code
+                    for text in (item.code, item.phone, item.text, item.service):
+                        assert text is None or text.isprintable(), "cleaned (textsafe)"
+                    assert PLAIN_ID.fullmatch(item.id)
                 elif isinstance(item, Decimal):
                     assert item.is_finite()
                 else:
