@@ -127,6 +127,7 @@ class Reason(enum.StrEnum):
     ENDED_AT_EXPIRY = "ended_at_expiry"  # a received order past its expiry
     GONE = "gone"  # the provider said, again and again, that it does not know it
     ID_REUSED = "id_reused"  # the provider gave this order's id to a new order
+    OUTSIDE = "outside"  # found at the provider, bought outside BloomDesk
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +157,7 @@ class Order:
     lease_until: float | None = None  # a PENDING order is being bought until then ...
     owner: str | None = None  # ... by this process, while it lives (store.owners)
     pushed_at: float | None = None  # provider time of the newest webhook event taken
+    outside: bool = False  # bought outside BloomDesk (on the provider's site), adopted
 
     @property
     def silent(self) -> bool:

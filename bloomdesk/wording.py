@@ -31,6 +31,8 @@ REASONS: dict[Reason, str] = {
     Reason.ENDED_AT_EXPIRY: "Ended at expiry.",
     Reason.GONE: "The provider no longer knows this order (it said so several times).",
     Reason.ID_REUSED: "The provider gave this order's id to a new order.",
+    Reason.OUTSIDE: "Bought outside BloomDesk (found at the provider); it is not "
+    "auto-cancelled unless you turn that on for it.",
 }
 
 

@@ -78,6 +78,16 @@ class OrderBook:
         self.bus.publish(OrderAdded(order))
         return order
 
+    def adopt(self, order: Order) -> Order | None:
+        """Journal an order bought elsewhere, unless another process adopted it first."""
+        adopted = self.store.adopt(order)
+        if adopted is not None:
+            self._open[adopted.id] = adopted
+            self.bus.publish(OrderAdded(adopted))
+            if adopted.code:
+                self.bus.publish(CodeReceived(adopted))
+        return adopted
+
     def change(self, order_id: int, change: Change, event: str | None = None,
                detail: str | None = None) -> Order | None:
         """Apply `change` to the order as it stands and journal it; the new order, or
@@ -142,7 +152,8 @@ class OrderBook:
             except StoreError as exc:
                 self._keep_unsaved(order_id, change, event, detail, str(exc))
                 return self._apply(fresh, new)
-        log.warning("Order %s kept changing in another process; change dropped", order_id)
+        log.warning("Order %s kept changing in another process (or its activation is "
+                    "another order's); change dropped", order_id)
         return None
 
     def _keep_unsaved(self, order_id: int, change: Change, event: str | None,

@@ -43,6 +43,24 @@ def interval(order: Order, now: float, pace: Pace, pushed: bool) -> float:
     return base / max(0.1, pace.speed)
 
 
+def cancel_due(order: Order, now: float, margin: float, enabled: bool,
+               next_try: float | None) -> bool:
+    """Whether auto-cancel should cancel `order` now: a silent, waiting order whose
+    free-cancel deadline is `margin` s away or less (and a failed try's wait is over)."""
+    if not (enabled and order.auto_cancel and order.silent and order.free_cancel_until
+            and order.state is OrderState.WAITING):
+        return False
+    if now < order.free_cancel_until - margin:
+        return False
+    return next_try is None or now >= next_try
+
+
+def cancel_retry(previous: float) -> float:
+    """The wait before trying a refused auto-cancel again: short (the deadline is near),
+    doubling from 1 s to 10 s."""
+    return min(10.0, max(1.0, previous * 2))
+
+
 def backoff(previous: float) -> float:
     """The next wait after a fault: doubling from 2 s up to MAX_BACKOFF (the caller
     adds jitter)."""

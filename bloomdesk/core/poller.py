@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..domain import Activation, Order, OrderState
-from ..providers.errors import NotFound, ProviderError, RateLimited
+from ..providers.errors import NotFound, ProviderError, RateLimited, Rejected
 from ..providers.profiles import ACTIVE_LIST
 from . import pacing, transitions
 from .book import OrderBook
@@ -30,6 +30,7 @@ from .settings import DeskSettings
 log = logging.getLogger(__name__)
 
 RECONCILE_EVERY = 15.0
+SURVEY_EVERY = 60.0  # a list call this often where there is one: finds outside orders
 IDLE_AFTER_LOCAL_ERROR = 30.0  # an account without a key: look again now and then
 
 
@@ -58,10 +59,9 @@ class Poller:
         self._backoff = 0.0
         self._misses: dict[int, tuple[int, float]] = {}  # order -> (not-found answers, since)
         self._cancel_at: dict[int, tuple[float, float]] = {}  # order -> (next try, backoff)
-        self._reconcile_at = 0.0
+        self._reconcile_at = self._survey_at = 0.0
         self._told: str | None = None  # the local trouble last reported (once, not every step)
         self._stopping = False
-        self.requests = 0  # status or list calls made, for measurements
 
     def start(self) -> None:
         self._task = asyncio.ensure_future(self._run())
@@ -119,8 +119,7 @@ class Poller:
                 pass
 
     def _spawn(self, coro: Coroutine[object, object, None]) -> None:
-        task = asyncio.ensure_future(coro)
-        self._tasks.add(task)
+        self._tasks.add(task := asyncio.ensure_future(coro))
         task.add_done_callback(self._tasks.discard)
 
     def _mine(self) -> list[Order]:
@@ -151,9 +150,11 @@ class Poller:
                 self._due[order.id] = order.created_at + first
         due = sorted((o for o in live if self._due[o.id] <= now
                       and o.id not in self._in_flight), key=lambda o: self._due[o.id])
-        if due and budget.delay() == 0:
-            provider = crew.sessions.provider(self.label)
-            if len(due) >= 2 and ACTIVE_LIST in provider.capabilities:
+        provider = crew.sessions.provider(self.label)
+        survey = ACTIVE_LIST in provider.capabilities and now >= self._survey_at
+        if (due or survey) and budget.delay() == 0:
+            if (len(due) >= 2 or survey) and ACTIVE_LIST in provider.capabilities:
+                self._survey_at = now + SURVEY_EVERY
                 batch = [o for o in live if o.id not in self._in_flight]
                 self._in_flight.update(o.id for o in batch)
                 self._spawn(self._poll_list(batch))
@@ -168,15 +169,10 @@ class Poller:
         return max(0.0, min(upcoming, default=now + 1.0) - now, budget.delay())
 
     def _cancel_due(self, order: Order, now: float) -> bool:
-        settings = self.crew.settings
-        if not (order.auto_cancel and settings.auto_cancel and order.silent
-                and order.state is OrderState.WAITING and order.free_cancel_until
-                and order.id not in self._in_flight):
-            return False
-        if now < order.free_cancel_until - settings.auto_cancel_margin:
-            return False
-        retry = self._cancel_at.get(order.id)
-        return retry is None or now >= retry[0]
+        settings, retry = self.crew.settings, self._cancel_at.get(order.id)
+        return order.id not in self._in_flight and pacing.cancel_due(
+            order, now, settings.auto_cancel_margin, settings.auto_cancel,
+            retry[0] if retry else None)
 
     # ------------------------------------------------------------------ requests
     def _after(self, order: Order, ok: bool) -> None:
@@ -199,7 +195,6 @@ class Poller:
         assert pid is not None
         ok = False
         try:
-            self.requests += 1
             act = await self.crew.sessions.call(self.label, lambda p: p.activation(pid),
                                                 user=False)
             self._misses.pop(order.id, None)
@@ -220,7 +215,6 @@ class Poller:
         ok = False
         polled_alone: set[int] = set()  # _poll_one schedules those itself
         try:
-            self.requests += 1
             result = await self.crew.sessions.call(self.label,
                                                    lambda p: p.active_activations(),
                                                    user=False)
@@ -230,6 +224,7 @@ class Poller:
             for order_id, _ in found:
                 self._misses.pop(order_id, None)
             self._apply(found)  # one transaction for the whole list: one fsync, not N
+            self.crew.reconciler.adopt_outside(self.label, result)
             for order in orders:  # no longer listed: ask for its state once
                 if order.provider_id not in by_id:
                     polled_alone.add(order.id)
@@ -237,6 +232,10 @@ class Poller:
             ok = True
         except RateLimited:
             pass
+        except Rejected as exc:  # a server without the list (probed): no error to show
+            ok = ACTIVE_LIST not in self.crew.sessions.provider(self.label).capabilities
+            if not ok:
+                self._report(exc.message, ErrorKind.POLL)
         except (ProviderError, LocalError) as exc:
             self._report(exc.message, ErrorKind.POLL)
         finally:
@@ -283,8 +282,7 @@ class Poller:
         except (ProviderError, LocalError) as exc:
             self._report(exc.message, ErrorKind.ACTION)
             # a code may have arrived meanwhile: look before trying again, soon
-            _, wait = self._cancel_at.get(order.id, (0.0, 0.0))
-            wait = min(10.0, max(1.0, wait * 2))
+            wait = pacing.cancel_retry(self._cancel_at.get(order.id, (0.0, 0.0))[1])
             self._cancel_at[order.id] = (self.crew.clock() + wait, wait)
             self._due[order.id] = 0.0
         finally:

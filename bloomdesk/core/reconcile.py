@@ -21,6 +21,7 @@ from ..providers.profiles import ACTIVE_LIST
 from . import transitions
 from .accounts import Accounts
 from .book import OrderBook
+from .errors import LocalError
 from .events import ErrorKind, ErrorRaised
 from .sessions import Sessions
 
@@ -71,6 +72,8 @@ class Reconciler:
         return mine
 
     async def run(self, label: str, orders: list[Order]) -> None:
+        """Reconcile the account's lost orders, then adopt what it holds that no order
+        of ours does (one list call for both, where the provider can list)."""
         try:
             provider = self.sessions.provider(label)
             listed = None
@@ -97,9 +100,31 @@ class Reconciler:
                     self.book.change(order.id, partial(transitions.adopted, act=act, now=now,
                                                        lifetime=lifetime),
                                      "reconciled", "adopted")
+            self.adopt_outside(label, listed)
         except ProviderError as exc:
             log.info("Reconciling %s: %s", label, exc)
             self.book.bus.publish(ErrorRaised(label, exc.message, kind=ErrorKind.POLL))
+
+    def adopt_outside(self, label: str, listed: list[Activation]) -> list[Order]:
+        """Orders the provider lists that no order of ours holds were bought elsewhere
+        (the provider's website): adopted, once no lost buy of ours could be one of
+        them and no buy of ours is running on the account."""
+        now = self.clock()
+        mine = [o for o in self.book.open_orders() if o.account == label]
+        if any(o.provider_id is None for o in mine):
+            return []  # lost or running buys first: one of these may be theirs
+        account = self.accounts.get(label)
+        claimed = self.book.store.claimed_ids(account.uid, now - CLAIMS_SPAN)
+        lifetime = self.accounts.profile(label).activation_lifetime
+        adopted = []
+        for act in listed:
+            if act.id not in claimed:
+                order = self.book.adopt(transitions.outside(act, label, account.uid, now,
+                                                            lifetime))
+                if order is not None:
+                    log.info("Adopted order %s of %s, bought outside BloomDesk", act.id, label)
+                    adopted.append(order)
+        return adopted
 
     async def now(self, labels: list[str] | None = None) -> None:
         """One pass over every account with lost orders (the CLI does this before it
@@ -107,6 +132,10 @@ class Reconciler:
         for account in self.accounts.all():
             if labels is not None and account.label not in labels:
                 continue
-            lost = self.lost(account.label)
-            if lost:
-                await self.run(account.label, lost)
+            try:
+                lost = self.lost(account.label)
+                if lost or ACTIVE_LIST in self.sessions.provider(account.label).capabilities:
+                    await self.run(account.label, lost)
+            except LocalError as exc:  # no key for it, say: the others still count
+                self.book.bus.publish(ErrorRaised(account.label, exc.message,
+                                                  kind=ErrorKind.ACCOUNT))

@@ -99,6 +99,21 @@ def adopted(order: Order, act: Activation, now: float, lifetime: float) -> Order
                    expires_at=found.expires_at or order.created_at + lifetime)
 
 
+def outside(act: Activation, label: str, account_uid: str, now: float,
+            lifetime: float) -> Order:
+    """An active order the provider lists that no order of ours holds: bought on the
+    provider's website.  Adopted so it is seen and its code arrives, but never
+    auto-cancelled unless the user turns that on for it."""
+    state = OrderState.of(act.status)
+    return Order(
+        id=0, account=label, service=act.service or "?", country=act.country,
+        state=state if state.is_live else OrderState.WAITING, created_at=now,
+        provider_id=act.id, phone=act.phone, price=act.price, code=act.code, text=act.text,
+        code_at=now if act.code else None,
+        expires_at=act.expires_at.timestamp() if act.expires_at else now + lifetime,
+        auto_cancel=False, account_uid=account_uid, reason=Reason.OUTSIDE, outside=True)
+
+
 def not_at_provider(order: Order) -> Order | None:
     """A lost buy the provider's list does not hold: it never went through."""
     if order.provider_id is not None or order.state not in (OrderState.UNKNOWN,

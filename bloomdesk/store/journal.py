@@ -125,7 +125,10 @@ class Store:
 
     def update_many(self, changes: Sequence[Change]) -> list[Order | None]:
         """Several orders' changes in one durable transaction (one fsync, not N); each
-        is a compare-and-set of its own: None where the journal held a newer version."""
+        is a compare-and-set of its own: None where the journal held a newer version,
+        or where it would give an order an activation another open order of the
+        account already holds (two processes adopting one activation for two lost
+        buys); a process recording its own buy's answer is never refused."""
         now = time.time()
         results: list[Order | None] = []
         with self._c.tx() as db:
@@ -133,6 +136,13 @@ class Store:
                 fields = changed_fields(before, after)
                 if not fields and not event:
                     results.append(before)
+                    continue
+                if before.provider_id is None and after.provider_id is not None \
+                        and before.owner != self.owners.token and db.execute(
+                            f"SELECT 1 FROM orders WHERE account_uid=? AND provider_id=? "
+                            f"AND id!=? AND {_OPEN}", (before.account_uid, after.provider_id,
+                                                       before.id, *_FINAL)).fetchone():
+                    results.append(None)
                     continue
                 if fields:
                     saved = replace(after, version=before.version + 1, updated_at=now,
@@ -153,6 +163,24 @@ class Store:
                                "VALUES (?,?,?,?)", (before.id, now, event, detail))
                 results.append(saved)
         return results
+
+    def adopt(self, order: Order) -> Order | None:
+        """Journal an order the provider holds and we did not buy, unless an open order
+        of the account holds that activation already (another process adopted it), or
+        an open order of the account has no activation yet: a buy in flight in some
+        process, whose activation this may well be."""
+        with self._c.tx() as db:
+            if db.execute(f"SELECT 1 FROM orders WHERE account_uid=? AND {_OPEN} AND "
+                          "(provider_id=? OR provider_id IS NULL)",
+                          (order.account_uid, *_FINAL, order.provider_id)).fetchone():
+                return None
+            order = replace(order, version=1, updated_at=time.time())
+            cursor = db.execute(f"INSERT INTO orders ({','.join(FIELDS)}) "
+                                f"VALUES ({','.join('?' * len(FIELDS))})", to_row(order))
+            assert cursor.lastrowid is not None
+            db.execute("INSERT INTO events (order_id, at, what, detail) VALUES (?,?,?,?)",
+                       (cursor.lastrowid, time.time(), "adopted", "bought outside BloomDesk"))
+        return replace(order, id=cursor.lastrowid)
 
     def get(self, order_id: int) -> Order | None:
         rows = self._c.read("SELECT * FROM orders WHERE id=?", (order_id,))

@@ -60,7 +60,14 @@ def _v2_identity_versions_and_budgets(db: sqlite3.Connection) -> None:
         account_uid TEXT PRIMARY KEY, until REAL NOT NULL)""")
 
 
-STEPS: list[Step] = [_v1_first_schema, _v2_identity_versions_and_budgets]
+def _v3_orders_bought_elsewhere(db: sqlite3.Connection) -> None:
+    """An order found at the provider that BloomDesk did not buy (bought on the
+    provider's website) is adopted and marked, so it is never auto-cancelled unasked."""
+    db.execute("ALTER TABLE orders ADD COLUMN outside INTEGER NOT NULL DEFAULT 0")
+
+
+STEPS: list[Step] = [_v1_first_schema, _v2_identity_versions_and_budgets,
+                     _v3_orders_bought_elsewhere]
 SCHEMA_VERSION = len(STEPS)
 
 

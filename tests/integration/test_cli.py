@@ -180,3 +180,20 @@ def test_nothing_a_provider_sends_reaches_the_terminal_raw(env: dict[str, str],
     csv_text = run_cli(env, "history", "--csv").stdout
     assert "=HYPERLINK" in csv_text and ",=HYPERLINK" not in csv_text
     assert "'=HYPERLINK" in csv_text
+
+
+def test_an_order_bought_on_the_website_shows_marked_outside(env: dict[str, str],
+                                                              sim: Simulator) -> None:
+    prov = sim.provider("smsbulk")
+    with sim.lock:
+        iso = next(iso for (iso, code), o in prov.catalogue.offers.items()
+                   if code == "wa" and o.stock > 10)
+        elsewhere = prov.buy(KEY, "wa", iso, None, id_style="cuid")
+    shown = run_cli(env, "--json", "orders")
+    assert shown.returncode == 0, shown.stderr
+    [order] = json.loads(shown.stdout)
+    assert order["provider_id"] == elsewhere.id and order["outside"] is True
+    assert order["auto_cancel"] is False and order["phone"].endswith(elsewhere.phone)
+    again = json.loads(run_cli(env, "--json", "orders").stdout)
+    assert [o["id"] for o in again] == [order["id"]], "adopted once"
+    assert "outside BloomDesk" in run_cli(env, "orders").stdout

@@ -202,6 +202,19 @@ def test_poll_speed_scales_every_interval() -> None:
     assert pacing.interval(order(created_at=NOW - 10), NOW, quick, False) == 1.5
 
 
+def test_auto_cancel_comes_a_margin_before_the_deadline() -> None:
+    silent = order(auto_cancel=True, free_cancel_until=NOW + 30)
+    assert not pacing.cancel_due(silent, NOW, 20.0, True, None)
+    assert pacing.cancel_due(silent, NOW + 10, 20.0, True, None)
+    assert not pacing.cancel_due(silent, NOW + 10, 20.0, False, None), "turned off"
+    assert not pacing.cancel_due(replace(silent, auto_cancel=False), NOW + 10, 20.0, True,
+                                 None), "kept past the deadline by the user"
+    assert not pacing.cancel_due(replace(silent, code="1", state=OrderState.RECEIVED),
+                                 NOW + 10, 20.0, True, None), "a code came"
+    assert not pacing.cancel_due(silent, NOW + 10, 20.0, True, NOW + 12), "retry waits"
+    assert [pacing.cancel_retry(w) for w in (0.0, 1.0, 8.0)] == [1.0, 2.0, 10.0]
+
+
 def test_backoff_doubles_up_to_its_cap() -> None:
     waits, wait = [], 0.0
     for _ in range(10):
