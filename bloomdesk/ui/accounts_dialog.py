@@ -99,7 +99,7 @@ class AccountsDialog(QDialog):
             balance = self.desk.balances.get(account.label)
             cells = (account.label, profile.title, account.base_url or profile.base_url or "",
                      KEY_SOURCES[self.desk.keys.source(account.label)],
-                     money(balance[0]) if balance else "")
+                     money(balance[0], profile.currency) if balance else "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if c == 0:
@@ -167,7 +167,8 @@ class AccountsDialog(QDialog):
         except Exception as exc:  # shown, never raised into Qt
             self._say(f"{label}: {error_text(exc)}", False)
         else:
-            self._say(f"{label}: connected. Balance: {money(balance)}", True)
+            currency = PROFILES[self.desk.account(label).kind].currency
+            self._say(f"{label}: connected. Balance: {money(balance, currency)}", True)
             self.reload(select=label)
         finally:
             self.buttons["test"].setEnabled(self.selected() is not None)

@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(main, 1)
         self.setCentralWidget(central)
         # over the window, outside the layout: a notice never moves the tables
-        self.notices = NoticeStack(central, [self.banner, self.code_notice])
+        self.notices = NoticeStack(central, [self.banner, self.code_notice], self.codes)
         self.statusBar().showMessage("Starting…")
 
     def _connect(self) -> None:

@@ -120,14 +120,17 @@ class CodeNotice(_Notice):
 
 class NoticeStack(QWidget):
     """Notices stacked in the bottom-right corner of `host`, floating over it: the
-    corner a desktop shows its notifications in, over the codes pane's oldest codes."""
+    corner a desktop shows its notifications in, over the codes pane's oldest codes
+    (the newest are at its top, and a code notice repeats the newest anyway)."""
 
     MARGIN = 10
 
-    def __init__(self, host: QWidget, notices: list[_Notice]) -> None:
+    def __init__(self, host: QWidget, notices: list[_Notice], lane: QWidget) -> None:
+        """`lane`: the widget they float over (as wide as it, 280 px at the least)."""
         super().__init__(host)
         self.setObjectName("notices")
         self.host = host
+        self.lane = lane
         self.notices = notices
         self.stack = QVBoxLayout(self)
         self.stack.setContentsMargins(8, 8, 8, 8)  # room for the shadows
@@ -137,10 +140,11 @@ class NoticeStack(QWidget):
             self.stack.addWidget(notice)
             notice.shownOrHidden.connect(self.place)
         host.installEventFilter(self)
+        lane.installEventFilter(self)  # a moved splitter resizes it
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.host and event.type() == QEvent.Type.Resize:
+        if watched in (self.host, self.lane) and event.type() == QEvent.Type.Resize:
             self.place()
         return False
 
@@ -149,12 +153,13 @@ class NoticeStack(QWidget):
         if not shown:
             self.hide()
             return
-        width = min(440, max(280, self.host.width() * 2 // 5))
         margins = self.stack.contentsMargins()
+        width = min(440, max(280, self.lane.width() + margins.right()))
         height = margins.top() + margins.bottom() + self.stack.spacing() * (len(shown) - 1)
         inner = width - margins.left() - margins.right()
-        height += sum(max(n.sizeHint().height(), n.row.totalHeightForWidth(inner))
-                      for n in shown)
+        for notice in shown:
+            needed = notice.row.totalHeightForWidth(inner)
+            height += needed if needed > 0 else notice.sizeHint().height()
         x = self.host.width() - width - self.MARGIN + margins.right()
         y = self.host.height() - height - self.MARGIN + margins.bottom()
         self.setGeometry(x, max(0, y), width, height)

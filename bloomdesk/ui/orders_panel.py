@@ -36,7 +36,7 @@ TIPS = {"cancel": "Cancel the number (refunded where the provider allows)",
                    "on the provider's site that no number was bought.",
         "keep": "Turn auto-cancel off for this order: silence past the free-cancel "
                 "deadline will then be charged"}
-WIDEST = {SERVICE: 200, COUNTRY: 170, ACCOUNT: 160}  # past this, a cell elides
+WIDEST = {SERVICE: 160, COUNTRY: 150, ACCOUNT: 160}  # past this, a cell elides
 
 
 class OrdersPanel(QWidget):
