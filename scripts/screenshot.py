@@ -1,9 +1,9 @@
-"""Take the README's screenshot of the demo window: `scripts/screenshots.sh`.
+"""Take the README's screenshots of the demo window: `scripts/screenshots.sh`.
 
 Runs the real demo (simulator, one account of every kind), buys a few numbers the
-way a user would, waits for codes, and saves ``docs/screenshot.png``; then opens the
-accounts dialog (``accounts.png``, ``account-editor.png``) and the settings dialog
-(``settings.png``).
+way a user would, waits for codes, and saves ``docs/screenshot.png`` (1360x860) and
+``docs/screenshot-800x600.png`` (a small screen); then opens the accounts dialog
+(``accounts.png``, ``account-editor.png``) and the settings dialog (``settings.png``).
 """
 
 from __future__ import annotations
@@ -57,7 +57,11 @@ async def main() -> None:
     await asyncio.sleep(1.5)
     OUT.mkdir(exist_ok=True)
     window.grab().save(str(OUT / "screenshot.png"))
-    print(f"saved {OUT / 'screenshot.png'}")
+    window.resize(800, 600)
+    await asyncio.sleep(1.0)
+    window.grab().save(str(OUT / "screenshot-800x600.png"))
+    window.resize(1360, 860)
+    print(f"saved {OUT / 'screenshot.png'} and screenshot-800x600.png")
     # the accounts dialog, with one connection tested, and the settings dialog
     window.open_accounts()
     accounts = window.accounts_dialog

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Redo the screenshots in docs/ from the demo, in a real X server (Xvfb).
-# Needs: apt-get install xvfb fonts-noto-color-emoji libxcb-cursor0 libxkbcommon-x11-0
-#        libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0
+# Redo the screenshots in docs/ from the demo, in a real X server (Xvfb): the window
+# at 1360x860 and at 800x600, the accounts dialog, the account editor, the settings.
+# Needs: apt-get install xvfb fonts-noto-color-emoji, and the xcb libraries listed in
+# the README (Qt's xcb platform plugin aborts without any one of them).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec xvfb-run -a -s "-screen 0 1400x900x24" python scripts/screenshot.py
