@@ -137,8 +137,9 @@ async def run(app: object, args: argparse.Namespace) -> int:
     if demo is not None:
         window.setWindowTitle("BloomDesk — demo (simulated providers)")
     window.show()
-    if desk.keys.notice:
-        window.banner.show_message(desk.keys.notice)
+    notice = desk.key_notice()  # none when every key comes from the environment
+    if notice:
+        window.report(notice, error=True)
     await desk.start()
     window.start()
     if demo is not None:  # the simulated BloomSMS posts its codes to the receiver

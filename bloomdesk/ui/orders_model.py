@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from ..core import Order, OrderState
+from ..wording import explain
 from .format import countdown, money, phone, plain_tip
 from .names import Names
 
@@ -107,7 +108,7 @@ class OrdersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             outcome = self._outcomes.get(order.id)
             return plain_tip(outcome[1] if outcome and col == STATUS
-                             else order.note or _STATUS_TEXT[order.state])
+                             else explain(order) or _STATUS_TEXT[order.state])
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, EXPIRES, FREE_CANCEL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

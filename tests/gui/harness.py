@@ -72,6 +72,33 @@ def selected_key(table: QTableView) -> tuple[str, str, str] | None:
     return (offer.account, offer.service, offer.country) if offer else None
 
 
+async def in_stock(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:
+    offers = [o for o in await desk.offers(label, service) if o.stock > 60]
+    best = min(offers, key=lambda o: o.price)
+    return best.country, best.price
+
+
+def buy_first_in_stock(window: MainWindow, qtbot: Any, text: str = "telegram") -> None:
+    window.prices.filter.setText(text)
+    window.prices.apply_filter()
+    window.prices.hide_empty.setChecked(True)
+    table = window.prices.table
+    table.setFocus()
+    table.selectRow(0)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+
+
+def accept_confirmation(window: MainWindow) -> str:
+    box = QApplication.activeModalWidget() or next(
+        w for w in QApplication.topLevelWidgets()
+        if isinstance(w, QMessageBox) and w.isVisible())
+    assert isinstance(box, QMessageBox)
+    text = box.text()
+    box.button(QMessageBox.StandardButton.Yes).click()
+    window.activateWindow()  # what the window manager does when a dialog closes
+    return text
+
+
 def run_window(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path, scenario: Scenario,
                *, latency: float = 0.0, kinds: tuple[str, ...] = ("bloomsms", "smsbulk"),
                confirm: bool = True, tray: bool | None = None,

@@ -22,34 +22,15 @@ from bloomdesk.ui.codes import SECRET_HINT
 from bloomdesk.ui.main_window import MainWindow
 from bloomdesk.ui.offers_model import OffersModel, make_rows
 from bloomdesk.ui.orders_model import OrdersModel
-from tests.gui.harness import KEYS, START, run_window, until
-
-
-async def in_stock(desk: Desk, label: str, service: str = "tg") -> tuple[str, Decimal]:
-    offers = [o for o in await desk.offers(label, service) if o.stock > 60]
-    best = min(offers, key=lambda o: o.price)
-    return best.country, best.price
-
-
-def buy_first_in_stock(window: MainWindow, qtbot: Any, text: str = "telegram") -> None:
-    window.prices.filter.setText(text)
-    window.prices.apply_filter()
-    window.prices.hide_empty.setChecked(True)
-    table = window.prices.table
-    table.setFocus()
-    table.selectRow(0)
-    qtbot.keyClick(table, Qt.Key.Key_Return)
-
-
-def accept_confirmation(window: MainWindow) -> str:
-    box = QApplication.activeModalWidget() or next(
-        w for w in QApplication.topLevelWidgets()
-        if isinstance(w, QMessageBox) and w.isVisible())
-    assert isinstance(box, QMessageBox)
-    text = box.text()
-    box.button(QMessageBox.StandardButton.Yes).click()
-    window.activateWindow()  # what the window manager does when a dialog closes
-    return text
+from tests.gui.harness import (
+    KEYS,
+    START,
+    accept_confirmation,
+    buy_first_in_stock,
+    in_stock,
+    run_window,
+    until,
+)
 
 
 def test_buy_code_clipboard_and_refund(qloop: qasync.QEventLoop, qtbot: Any,
