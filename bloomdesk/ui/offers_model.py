@@ -15,13 +15,7 @@ from itertools import compress, repeat
 from operator import contains
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from ..domain import Offer
@@ -82,6 +76,11 @@ def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
         rows.append(Row(o.service_name, o.service, where.label, o.country, where.iso,
                         o.price, o.stock, account, where.name))
     return rows
+
+
+def _key(row: Row) -> tuple[str, str, str]:
+    """An offer's identity across refreshes (its price and stock change)."""
+    return row.service, row.country, row.account
 
 
 def _packed(texts: Iterable[str]) -> list[str]:
@@ -232,19 +231,18 @@ class OffersModel(QAbstractTableModel):
     def find(self, offer: Row) -> int:
         """Where the same offer (account, service, country) shows now, or -1: what
         lets a selection follow an offer through pins, sorts, filters and refreshes."""
-        found = self._found
+        found, rows = self._found, self._rows
         if found is not None and found[0] is offer and found[1] == self._generation:
             index = found[2]
-        else:  # after a refresh: one pass, once (then the new row is asked for)
-            key = (offer.service, offer.country, offer.account)
-            index = next((i for i, r in enumerate(self._rows)
-                          if (r.service, r.country, r.account) == key), -1)
+        else:  # after a refresh: where it was (lists come in the same order), else a pass
+            key = _key(offer)
+            was = found[2] if found is not None else -1
+            index = was if 0 <= was < len(rows) and _key(rows[was]) == key else next(
+                (i for i, r in enumerate(rows) if _key(r) == key), -1)
             if index >= 0:
-                self._found = (self._rows[index], self._generation, index)
-        if index < 0:
-            return -1
+                self._found = (rows[index], self._generation, index)
         try:
-            return self._visible.index(index)
+            return self._visible.index(index) if index >= 0 else -1
         except ValueError:  # filtered out
             return -1
 
