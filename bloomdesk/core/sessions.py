@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import contextvars
 import time
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
@@ -26,6 +27,10 @@ from .settings import DeskSettings
 
 T = TypeVar("T")
 DEFAULT_PAUSE = 10.0  # a rate-limit answer that names no Retry-After
+# The priority of the call a request belongs to: (user, urgent).  Background (polls)
+# unless a call says otherwise.
+_PRIORITY: contextvars.ContextVar[tuple[bool, bool]] = contextvars.ContextVar(
+    "priority", default=(False, False))
 
 
 class Sessions:
@@ -49,6 +54,13 @@ class Sessions:
                                    "settings.", token="NO_KEY")
             provider = connect(account.kind, api_key=key, base_url=account.base_url,
                                timeout=self.settings.timeout, transport=self._transport)
+            budget = self.budget(label)
+
+            async def pace() -> None:  # every HTTP request, each page of a list included
+                user, urgent = _PRIORITY.get()
+                await budget.acquire(user=user, urgent=urgent)
+
+            provider.pace_with(pace)
             self._providers[label] = provider
         return provider
 
@@ -64,16 +76,19 @@ class Sessions:
 
     async def call(self, label: str, fn: Callable[[Provider], Awaitable[T]], *,
                    user: bool = True, urgent: bool = False) -> T:
-        """One request of an account, within its budget; `urgent` goes through a
-        Retry-After pause (never past the limit)."""
+        """One call of an account's provider; each HTTP request it makes waits for room
+        in the account's budget (`user` first; `urgent` goes through a Retry-After
+        pause, never past the limit)."""
         provider = self.provider(label)  # a missing key fails before waiting for room
-        budget = self.budget(label)
-        await budget.acquire(user=user, urgent=urgent)
+        token = _PRIORITY.set((user, urgent))
         try:
             return await fn(provider)
         except RateLimited as exc:
-            budget.pause(exc.retry_after if exc.retry_after is not None else DEFAULT_PAUSE)
+            self.budget(label).pause(exc.retry_after if exc.retry_after is not None
+                                     else DEFAULT_PAUSE)
             raise
+        finally:
+            _PRIORITY.reset(token)
 
     def forget(self, label: str) -> None:
         """Drop the account's connection (its key or address changed)."""

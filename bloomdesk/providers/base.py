@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from types import TracebackType
@@ -46,6 +47,11 @@ class Provider:
 
     async def aclose(self) -> None:
         await self._http.aclose()
+
+    def pace_with(self, pace: Callable[[], Awaitable[None]]) -> None:
+        """Await `pace` before every HTTP request (each page of a list counts): the
+        caller's rate budget sees every request the provider will count."""
+        self._http.pace = pace
 
     def require(self, capability: str) -> None:
         """Raise Rejected, before anything is sent, for an action the provider lacks."""

@@ -21,6 +21,7 @@ import logging
 import math
 import ssl
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
@@ -108,6 +109,9 @@ class Http:
         register_secret(secret)
         self.base_url = base_url.rstrip("/")
         self.timeout = timeout
+        # Awaited before every request (not every call: a price list may take pages):
+        # where the caller keeps its rate budget.
+        self.pace: Callable[[], Awaitable[None]] | None = None
         self._client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             # Only what _Decoder reads in bounded steps: never br or zstd, which
@@ -133,6 +137,8 @@ class Http:
         the timeout in total.  Past the size: ProtocolError.  Past the deadline:
         Unavailable with ``maybe_sent`` (a buy whose answer never came is "unknown").
         """
+        if self.pace is not None:
+            await self.pace()
         url = self.base_url + path
         cap = CATALOGUE_MAX_BYTES if catalogue else ANSWER_MAX_BYTES
         deadline = self.timeout * (CATALOGUE_DEADLINE_FACTOR if catalogue else 1.0)
