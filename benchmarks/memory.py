@@ -49,7 +49,7 @@ def bare() -> None:
 def app(url: str, key: str, orders: int) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from bloomdesk.core import Desk, Order, OrderState
+    from bloomdesk.core import AccountInfo, Desk, Order, OrderState
     from bloomdesk.secrets import KeyStore
     from bloomdesk.store import Store
     from bloomdesk.ui.main_window import MainWindow
@@ -58,6 +58,9 @@ def app(url: str, key: str, orders: int) -> None:
     qt = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "journal.sqlite3")
+        store.add_account(AccountInfo("bloomsms", "bloomsms", url))  # orders belong to one
+        keys = KeyStore(memory_only=True)
+        keys.set("bloomsms", key)
         now = time.time()
         for n in range(orders):
             store.new_order(Order(
@@ -65,8 +68,7 @@ def app(url: str, key: str, orders: int) -> None:
                 state=OrderState.WAITING, created_at=now, price=Decimal("0.55"),
                 provider_id=str(9_000_000 + n), phone=f"+1555{n:07d}",
                 expires_at=now + 1200, updated_at=now))
-        desk = Desk(store, KeyStore(memory_only=True))
-        desk.add_account("bloomsms", "bloomsms", key, url)
+        desk = Desk(store, keys)
         window = MainWindow(desk, confirm_buys=False, tray=False)
         window.show()
 

@@ -30,8 +30,7 @@ def run(orders: int = 200, spread: tuple[float, float] = (5.0, 35.0),
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from bloomdesk.core import Desk, Order, OrderState
-    from bloomdesk.core.desk import DeskSettings
+    from bloomdesk.core import AccountInfo, Desk, DeskSettings, Order, OrderState
     from bloomdesk.secrets import KeyStore
     from bloomdesk.store import Store
     from bloomdesk.ui.main_window import MainWindow
@@ -43,6 +42,10 @@ def run(orders: int = 200, spread: tuple[float, float] = (5.0, 35.0),
     with tempfile.TemporaryDirectory() as tmp, \
             SimProcess("--kinds", ",".join(KINDS), "--orders", str(max(per_kind))) as sim:
         store = Store(Path(tmp) / "journal.sqlite3")
+        keys = KeyStore(memory_only=True)
+        for kind in KINDS:  # the accounts first: an order belongs to one
+            store.add_account(AccountInfo(kind, kind, sim.info["urls"][kind]))
+            keys.set(kind, sim.info["keys"][kind])
         kept: dict[str, int] = dict.fromkeys(KINDS, 0)
         for info in sim.info["orders"]:  # the orders, as if bought a moment ago
             kind = info["kind"]
@@ -54,10 +57,7 @@ def run(orders: int = 200, spread: tuple[float, float] = (5.0, 35.0),
                 state=OrderState.WAITING, created_at=time.time(),
                 price=Decimal(info["price"]), provider_id=info["id"], phone=info["phone"],
                 expires_at=info["expires"], updated_at=time.time()))
-        keys = KeyStore(memory_only=True)
         desk = Desk(store, keys, settings=DeskSettings(timeout=20))
-        for kind in KINDS:
-            desk.add_account(kind, kind, sim.info["keys"][kind], sim.info["urls"][kind])
         window = MainWindow(desk, confirm_buys=False, tray=False)
         window.show()
         seen: dict[str, float] = {}
