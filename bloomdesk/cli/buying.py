@@ -73,7 +73,8 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
     return await wait(args, desk, order.id)
 
 
-async def wait(args: argparse.Namespace, desk: Desk, order_id: int) -> int:
+async def wait(args: argparse.Namespace, desk: Desk, order_id: int,
+               extra: dict[str, object] | None = None) -> int:
     desk.order(order_id)
     if args.webhook:
         try:
@@ -95,5 +96,5 @@ async def wait(args: argparse.Namespace, desk: Desk, order_id: int) -> int:
     if not order.code:
         raise Failure(f"order #{order_id} ended {order.state.value} without a code",
                       EXIT_NO_CODE, "NO_CODE")
-    emit(args.json, order_json(order), order.code)
+    emit(args.json, {**order_json(order), **(extra or {})}, order.code)
     return EXIT_OK

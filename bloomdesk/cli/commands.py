@@ -18,6 +18,7 @@ from ..core.events import ErrorRaised
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
 from ..secrets import env_name
+from .best import buy_best, stats
 from .buying import buy, wait
 from .catalogue import offers
 from .common import on_account, one_account, settle
@@ -65,7 +66,9 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
     if cmd == "offers":
         return await offers(args, desk)
     if cmd == "buy":
-        return await buy(args, desk)
+        return await (buy_best(args, desk) if args.best else buy(args, desk))
+    if cmd == "stats":
+        return stats(args, desk)
     await settle(desk)  # what is printed or acted on below is true, not a stale guess
     if cmd == "orders":
         orders = desk.open_orders()

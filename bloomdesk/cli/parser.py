@@ -65,6 +65,13 @@ def build() -> argparse.ArgumentParser:
                      "cheapest in stock)")
     buy.add_argument("--max-price", help="never pay more than this")
     buy.add_argument("--wait", action="store_true", help="then wait for the code")
+    buy.add_argument("--best", action="store_true", help="the best route across every "
+                     "account: cheapest in stock first; when one has no numbers, the next "
+                     "(the same country on another account first), never two numbers")
+    buy.add_argument("--any-country", action="store_true",
+                     help="with --best: other countries too, once the asked one has none")
+    buy.add_argument("--attempts", type=int, default=3,
+                     help="with --best: try at most this many routes (3)")
     _waiting(buy)
 
     sub.add_parser("orders", parents=[common], help="open orders")
@@ -77,6 +84,10 @@ def build() -> argparse.ArgumentParser:
                        ("dismiss", "settle an order whose buy never answered")):
         action = sub.add_parser(name, parents=[common], help=text)
         action.add_argument("order", type=int, help="the order's number")
+    stats = sub.add_parser("stats", parents=[common], help="your delivery record per route: "
+                           "orders, share that got a code, median time to it, money")
+    stats.add_argument("--account", help="only this account")
+    stats.add_argument("--service", help="only this service code")
     history = sub.add_parser("history", parents=[common], help="every order with its cost")
     history.add_argument("--csv", action="store_true", help="as CSV")
     history.add_argument("--limit", type=int, default=1000, help="the newest N (1000)")

@@ -21,11 +21,10 @@ from functools import partial
 import httpx
 
 from ..domain import AccountInfo, Country, Offer, Order, OrderState, Reason
+from ..providers import PROFILES
 from ..providers.errors import ProviderError
-from ..redact import register_secret
 from ..secrets import KeyStore
 from ..store import Store
-from . import accounts as account_rules
 from .accounts import Accounts
 from .actions import Actions
 from .balances import Balances
@@ -34,10 +33,13 @@ from .errors import LocalError, OpenOrders
 from .events import EventBus
 from .poller import Crew, Poller
 from .purchases import Purchases
-from .push import PUSH_KINDS, PushedCode, PushIntake, PushOutcome
+from .push import PushedCode, PushIntake, PushOutcome
+from .pushing import Webhooks
 from .reconcile import Reconciler
+from .routes import DEFAULT_ATTEMPTS, Attempt, Route, buy_down
 from .sessions import Sessions, warm_up
 from .settings import DeskSettings
+from .statistics import RouteStats, summarize
 from .webhook import WebhookReceiver
 
 log = logging.getLogger(__name__)
@@ -68,9 +70,9 @@ class Desk:
                                      self._later)
         self.reconciler = Reconciler(self.book, self.sessions, self.registry, clock,
                                      self.purchases.buying.__contains__)
-        self.intake = PushIntake(self.book, self.registry, clock)
+        self.webhooks = Webhooks(PushIntake(self.book, self.registry, clock), self.registry,
+                                 self._replan)
         self._pollers: dict[str, Poller] = {}
-        self.receiver: WebhookReceiver | None = None
         self._started = False
 
     # ------------------------------------------------------------------ accounts
@@ -116,18 +118,8 @@ class Desk:
 
     async def test_connection(self, kind: str, key: str | None, base_url: str | None = None,
                               label: str | None = None) -> Decimal:
-        """Ask a provider for the balance with the details as entered (nothing saved).
-        Without a key, the saved key of account `label` is used."""
-        from ..providers import connect
-
-        key = (key or "").strip() or (self.keys.get(label) if label else None) or ""
-        account_rules.check(kind, None, base_url, key)
-        register_secret(key)
-        if label is not None:  # an existing account: stay inside its rate budget
-            await self.sessions.budget(label).acquire(user=True)
-        async with connect(kind, api_key=key, base_url=base_url or None,
-                           timeout=self.settings.timeout, transport=self._transport) as probe:
-            return await probe.balance()
+        """Ask a provider for the balance with the details as entered (nothing saved)."""
+        return await self.sessions.test(kind, key, base_url, label)
 
     # ------------------------------------------------------------------ lifecycle
     def _later(self, coro: Coroutine[object, object, None]) -> None:
@@ -198,33 +190,26 @@ class Desk:
             self.balance_book.refresh_soon(order.account)
 
     # ------------------------------------------------------------------ webhooks
+    @property
+    def receiver(self) -> WebhookReceiver | None:
+        return self.webhooks.receiver
+
     async def start_webhook(self, host: str, port: int, token: str) -> WebhookReceiver:
-        """Receive BloomSMS sms.received events (replacing a running receiver); raises
-        OSError with a plain message when it cannot listen."""
-        await self.stop_webhook()
-        receiver = WebhookReceiver(self.pushed, host, port, token)
-        await receiver.start()
-        self.receiver = receiver
-        for label, poller in self._pollers.items():
-            if self.push_covers(label):
-                poller.replan()  # waiting orders rest from now on
-        return receiver
+        return await self.webhooks.start(host, port, token)
 
     async def stop_webhook(self) -> None:
-        receiver, self.receiver = self.receiver, None
-        if receiver is not None:
-            await receiver.stop()
-            for poller in self._pollers.values():
-                poller.replan()  # back to the normal pace at once
+        await self.webhooks.stop()
 
     def push_covers(self, label: str) -> bool:
-        """Whether codes of this account arrive by webhook."""
-        receiver = self.receiver
-        return receiver is not None and receiver.running and \
-            self.account(label).kind in PUSH_KINDS
+        return self.webhooks.covers(label)
 
     def pushed(self, push: PushedCode) -> PushOutcome:
-        return self.intake.deliver(push)
+        return self.webhooks.deliver(push)
+
+    def _replan(self, which: Callable[[str], bool]) -> None:
+        for label, poller in self._pollers.items():
+            if which(label):
+                poller.replan()
 
     # ------------------------------------------------------------------ orders
     def open_orders(self) -> list[Order]:
@@ -257,6 +242,25 @@ class Desk:
     async def buy(self, label: str, service: str, country: str | None = None,
                   max_price: Decimal | None = None, price: Decimal | None = None) -> Order:
         return await self.purchases.buy(label, service, country, max_price, price)
+
+    async def buy_best(self, routes: list[Route], attempts: int = DEFAULT_ATTEMPTS,
+                       told: Callable[[Attempt], None] = lambda a: None,
+                       ) -> tuple[Order | None, list[Attempt]]:
+        """Buy down `routes` (routes.ranked): the first with a number, never two."""
+        async def buy(route: Route) -> Order:
+            cap = route.price if self.registry.profile(route.account).takes_max_price \
+                else None
+            return await self.purchases.buy(route.account, route.service, route.country,
+                                            cap, price=route.price)
+
+        return await buy_down(routes, attempts, buy, told)
+
+    def stats(self, account: str | None = None,
+              service: str | None = None) -> list[RouteStats]:
+        """The user's own delivery record per (account, service, country)."""
+        kinds = {a.label: a.kind for a in self.accounts()}
+        return summarize(self.store.bought(account, service), lambda label: bool(
+            label in kinds and PROFILES[kinds[label]].charge_silent_after))
 
     async def rerent(self, order_id: int) -> Order:
         return await self.purchases.rerent(order_id)

@@ -13,14 +13,16 @@ import contextlib
 import contextvars
 import time
 from collections.abc import Awaitable, Callable
+from decimal import Decimal
 from typing import TypeVar
 
 import httpx
 
 from ..providers import Provider, connect
 from ..providers.errors import RateLimited
+from ..redact import register_secret
 from ..secrets import KeyStore
-from .accounts import Accounts
+from .accounts import Accounts, check
 from .errors import InvalidInput
 from .ratelimit import RateBudget, SharedWindow
 from .settings import DeskSettings
@@ -89,6 +91,19 @@ class Sessions:
             raise
         finally:
             _PRIORITY.reset(token)
+
+    async def test(self, kind: str, key: str | None, base_url: str | None = None,
+                   label: str | None = None) -> Decimal:
+        """Ask a provider for the balance with the details as entered (nothing saved).
+        Without a key, the saved key of account `label` is used."""
+        key = (key or "").strip() or (self.keys.get(label) if label else None) or ""
+        check(kind, None, base_url, key)
+        register_secret(key)
+        if label is not None:  # an existing account: stay inside its rate budget
+            await self.budget(label).acquire(user=True)
+        async with connect(kind, api_key=key, base_url=base_url or None,
+                           timeout=self.settings.timeout, transport=self._transport) as probe:
+            return await probe.balance()
 
     def forget(self, label: str) -> None:
         """Drop the account's connection (its key or address changed)."""

@@ -182,6 +182,19 @@ class Store:
                        (cursor.lastrowid, time.time(), "adopted", "bought outside BloomDesk"))
         return replace(order, id=cursor.lastrowid)
 
+    def bought(self, account: str | None = None, service: str | None = None) -> list[Order]:
+        """Every order that reached a provider (it has a provider id), oldest first: the
+        user's own record, for statistics."""
+        where, args = ["provider_id IS NOT NULL"], []
+        if account is not None:
+            where.append("account=?")
+            args.append(account)
+        if service is not None:
+            where.append("service=?")
+            args.append(service)
+        return [from_row(r) for r in self._c.read(
+            f"SELECT * FROM orders WHERE {' AND '.join(where)} ORDER BY id", tuple(args))]
+
     def get(self, order_id: int) -> Order | None:
         rows = self._c.read("SELECT * FROM orders WHERE id=?", (order_id,))
         return from_row(rows[0]) if rows else None
