@@ -66,8 +66,16 @@ def _v3_orders_bought_elsewhere(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE orders ADD COLUMN outside INTEGER NOT NULL DEFAULT 0")
 
 
+def _v4_presets_and_traits(db: sqlite3.Connection) -> None:
+    """An account made from a preset (Hero-SMS, Tiger SMS…) keeps its name, and what a
+    server was found to answer (getNumberV2, getActiveActivations…) is remembered, so
+    each server is probed once, not at every start."""
+    db.execute("ALTER TABLE accounts ADD COLUMN preset TEXT")
+    db.execute("ALTER TABLE accounts ADD COLUMN traits TEXT NOT NULL DEFAULT '{}'")
+
+
 STEPS: list[Step] = [_v1_first_schema, _v2_identity_versions_and_budgets,
-                     _v3_orders_bought_elsewhere]
+                     _v3_orders_bought_elsewhere, _v4_presets_and_traits]
 SCHEMA_VERSION = len(STEPS)
 
 
