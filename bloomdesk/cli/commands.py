@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ..core import Desk
 from ..core.accounts import check
 from ..core.errors import LocalError
-from ..core.events import ErrorRaised
+from ..core.events import ErrorKind, ErrorRaised
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
 from ..secrets import env_name
@@ -31,18 +31,24 @@ from .failures import (
     Failure,
     exit_code_of,
 )
-from .output import emit, history_csv, order_json, order_line, say, table
+from .output import emit, history_csv, json_text, order_json, order_line, say, table
 
 
 async def run(args: argparse.Namespace, desk: Desk) -> int:
     told: set[str] = set()
 
     def warn(event: object) -> None:  # what the engine reports while we work, once each
-        if isinstance(event, ErrorRaised):
+        # a failed buy or balance is the command's own failure, told once at the end
+        if isinstance(event, ErrorRaised) and event.kind not in (ErrorKind.BUY,
+                                                                ErrorKind.BALANCE):
             text = f"{event.account}: {event.message}" if event.account else event.message
             if text not in told:
                 told.add(text)
-                say(f"bloomdesk-cli: {text}", sys.stderr)
+                if args.json:
+                    print(json_text({"warning": event.message, "account": event.account,
+                                     "kind": event.kind.value}), file=sys.stderr)
+                else:
+                    say(f"bloomdesk-cli: {text}", sys.stderr)
 
     desk.subscribe(warn)
     try:
