@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
 
 from ..core import Order
 from .format import phone, plain_tip
+from .secret_marks import KDE_HINT, install_mac_converter, secret_mime
 
-SECRET_HINT = "x-kde-passwordManagerHint"
+SECRET_HINT = KDE_HINT  # the KDE mark; secret_marks.MARKS has every system's
 
 
 class SecretClipboard(QObject):
@@ -42,10 +43,8 @@ class SecretClipboard(QObject):
         self._timer.timeout.connect(self.clear_if_ours)
 
     def copy(self, text: str) -> None:
-        mime = QMimeData()
-        mime.setText(text)
-        mime.setData(SECRET_HINT, b"secret")
-        QGuiApplication.clipboard().setMimeData(mime)
+        install_mac_converter()
+        QGuiApplication.clipboard().setMimeData(secret_mime(text))
         self._held = text
         if self.clear_after > 0:
             self._timer.start(int(self.clear_after * 1000))
