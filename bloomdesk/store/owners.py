@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import IO
 
 
-def _lock(handle: IO[bytes]) -> bool:
-    """Take the file's lock without waiting; False when another process holds it."""
+def try_lock(handle: IO[bytes]) -> bool:
+    """Take the file's exclusive lock without waiting (held while the file stays open);
+    False when another process holds it."""
     try:
         if sys.platform == "win32":
             import msvcrt
@@ -42,7 +43,7 @@ class Owners:
             handle = open(self.directory / self.token, "wb")  # noqa: SIM115 - held open
         except OSError:
             return  # a read-only folder: others then rely on the lease alone
-        if _lock(handle):
+        if try_lock(handle):
             self._handle = handle
         else:
             handle.close()
@@ -63,7 +64,7 @@ class Owners:
         except OSError:
             return True  # cannot tell: assume alive, the lease still bounds it
         with handle:
-            if not _lock(handle):
+            if not try_lock(handle):
                 return True
         with contextlib.suppress(OSError):
             os.unlink(path)  # its owner is gone: tidy up
