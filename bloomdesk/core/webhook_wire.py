@@ -11,6 +11,7 @@ from collections import deque
 from datetime import datetime
 from http import HTTPStatus
 
+from ..textsafe import clean_text
 from .push import PushedCode
 
 PATH_PREFIX = "/bloomdesk/"
@@ -89,7 +90,8 @@ def parse_event(body: bytes) -> PushedCode:
     if phone is not None and (not isinstance(phone, str) or len(phone) > 32
                               or not phone.lstrip("+").isdigit()):
         raise bad("phone_number is not a phone number")
-    return PushedCode(activation, code, text, phone, _timestamp(event.get("timestamp")))
+    return PushedCode(activation, code, clean_text(text), phone,
+                      _timestamp(event.get("timestamp")))
 
 
 class Budget:
