@@ -70,6 +70,9 @@ class Activation:
     text: str | None = None
     expires_at: datetime | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    can_retry: bool | None = None  # another SMS possible (getNumberV2); None: not said
+    operator: str | None = None  # the mobile operator, where the provider names it
+    by_call: bool = False  # the code came by a voice call, not an SMS
 
 class OrderState(enum.StrEnum):
     PENDING = "pending"  # journaled, the buy request about to leave or in flight

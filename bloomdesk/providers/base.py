@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+import logging
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from types import TracebackType
@@ -10,13 +11,18 @@ from types import TracebackType
 from ..domain import Activation, Country, Offer
 from .errors import Rejected
 from .http import Http
-from .profiles import Profile
+from .profiles import ACTION_CAPABILITY, Capability, Profile
 
-ACTION_NAMES = {
-    "request_another_sms": "requesting another SMS",
-    "rerent": "renting the same number again",
-    "active_list": "listing active orders in one call",
+log = logging.getLogger(__name__)
+
+ACTION_NAMES: dict[str, str] = {
+    Capability.REQUEST_ANOTHER_SMS: "requesting another SMS",
+    Capability.RERENT: "renting the same number again",
+    Capability.ACTIVE_LIST: "listing active orders in one call",
+    Capability.OPERATORS: "a choice of mobile operator",
+    Capability.PUSH: "codes by webhook",
 }
+ANY_OPERATOR = ("", "any")  # what "no particular operator" is written as
 
 
 class Provider:
@@ -30,13 +36,41 @@ class Provider:
         self.profile = profile
         self.kind = profile.kind
         self._http = http
+        # What is known of each optional action this server may answer
+        # (profile.probes): True answers, False lacks it.  An action not in here is
+        # probed the first time it matters; `on_traits` hears each thing learned, so
+        # the caller can keep it for the next run (and give it back through learn()).
+        self.traits: dict[str, bool] = {}
+        self.on_traits: Callable[[dict[str, bool]], None] | None = None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.kind} {self._http.base_url}>"
 
     @property
     def capabilities(self) -> frozenset[str]:
-        return self.profile.capabilities
+        """The profile's, and those of probed actions not known to be lacking."""
+        extra = {cap for action, cap in ACTION_CAPABILITY.items()
+                 if action in self.profile.probes and self.traits.get(action) is not False}
+        return self.profile.capabilities | extra if extra else self.profile.capabilities
+
+    def learn(self, traits: Mapping[str, bool | None]) -> None:
+        """Seed what is known of the server, from an earlier run or a preset: an
+        action known lacking is never tried, one known present is used at once.
+        None (unknown) and actions this kind never probes are ignored."""
+        for action, present in traits.items():
+            if present is not None and action in self.profile.probes:
+                self.traits[action] = bool(present)
+
+    def _found(self, action: str, present: bool) -> None:
+        """A probe's result: remembered, and told to `on_traits` when it is news."""
+        if self.traits.get(action) is present:
+            return
+        self.traits[action] = present
+        if self.on_traits is not None:
+            try:
+                self.on_traits(dict(self.traits))
+            except Exception:  # keeping it is the caller's business, not this call's
+                log.exception("Keeping what %s answers failed", self.profile.title)
 
     async def __aenter__(self) -> Provider:
         return self
@@ -67,15 +101,33 @@ class Provider:
     async def balance(self) -> Decimal:
         raise NotImplementedError
 
-    async def countries(self) -> list[Country]:
+    async def countries(self, language: str = "eng") -> list[Country]:
+        """Names in `language` ("eng", "rus" or "chn") where the provider gives them,
+        else English."""
         raise NotImplementedError
 
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         raise NotImplementedError
 
     async def buy(self, service: str, country: str | None = None,
-                  max_price: Decimal | None = None) -> Activation:
+                  max_price: Decimal | None = None, operator: str | None = None) -> Activation:
+        """`operator` (from operators()) where the provider offers a choice; None or
+        "any" for any."""
         raise NotImplementedError
+
+    def wanted_operator(self, operator: str | None) -> str | None:
+        """The operator to send, or None for any; Rejected, before anything is sent,
+        where the provider offers no choice."""
+        if operator is None or operator.strip().lower() in ANY_OPERATOR:
+            return None
+        self.require(Capability.OPERATORS)
+        return operator.strip()
+
+    async def operators(self, country: str) -> list[str]:
+        """The mobile operators one may choose in `country`; empty where there is no
+        choice (nothing is sent where the provider is known to offer none): "any
+        operator" is a sound answer, not an error to show."""
+        return []
 
     async def activation(self, activation_id: str) -> Activation:
         raise NotImplementedError

@@ -24,6 +24,7 @@ from .answers import (
     text_field,
 )
 from .base import Provider
+from .countries import iso_for
 from .errors import ProtocolError
 from .http import Http, path_segment
 from .profiles import REQUEST_ANOTHER_SMS, RERENT, Profile
@@ -76,19 +77,19 @@ class BloomSmsProvider(Provider):
     async def balance(self) -> Decimal:
         return money(text_field(await self._req("GET", "/balance"), "balance"), "balance")
 
-    async def countries(self) -> list[Country]:
+    async def countries(self, language: str = "eng") -> list[Country]:
+        """One name per country in this API: `language` is not offered."""
         if self._countries is None:
             data = await self._req("GET", "/countries", catalogue=True)
             items = data.get("countries") if isinstance(data, dict) else data
             if not isinstance(items, list):
                 raise ProtocolError("The country list has an unexpected shape.")
-            self._countries = [
-                Country(id=clean_text(text_field(c, "id") or "", NAME_MAX_CHARS),
-                        name=clean_text(text_field(c, "name") or "", NAME_MAX_CHARS),
-                        iso=clean_text((text_field(c, "iso", required=False) or "").upper(),
-                                       NAME_MAX_CHARS) or None)
-                for c in items
-            ]
+            self._countries = []
+            for c in items:
+                cid = clean_text(text_field(c, "id") or "", NAME_MAX_CHARS)
+                self._countries.append(Country(  # ids are canonical: 0 Russia, 187 USA
+                    id=cid, name=clean_text(text_field(c, "name") or "", NAME_MAX_CHARS),
+                    iso=iso_for(self.profile, cid, text_field(c, "iso", required=False))))
         return list(self._countries)
 
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
@@ -121,7 +122,7 @@ class BloomSmsProvider(Provider):
                 price=shared.money(text_field(item, "price"), "price"),
                 stock=int_field(item, "stock", "count"),
                 country_name=known.name if known else None,
-                country_iso=known.iso if known else None,
+                country_iso=known.iso if known else iso_for(self.profile, cid),
             ))
         return offers
 
@@ -156,7 +157,8 @@ class BloomSmsProvider(Provider):
         )
 
     async def buy(self, service: str, country: str | None = None,
-                  max_price: Decimal | None = None) -> Activation:
+                  max_price: Decimal | None = None, operator: str | None = None) -> Activation:
+        self.wanted_operator(operator)  # no choice of operator here: Rejected if one asked
         body: dict[str, Any] = {"service": service}
         if country is not None:
             body["country"] = str(country)

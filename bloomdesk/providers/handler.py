@@ -3,17 +3,27 @@ sms-activate): GET requests, ``api_key`` in the query, plain-text tokens or JSON
 
 Answers are classified by meaning, whatever the HTTP status and wrapping
 (PROTOCOL-NOTES section 2); anything not understood is a ProtocolError.
+
+The extended actions (``getNumberV2``, ``getStatusV2``, ``getActiveActivations``,
+``getOperators``; reading them: extended.py) are used where the kind's profile says a
+server may answer them (``probes``) and this one is not known to lack them
+(``Provider.traits``).  A server that lacks one answers ``BAD_ACTION`` or
+``WRONG_ACTION`` in some wrapping: that is learned once, quietly, and the basic
+action does the job.
 """
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
-from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from ..textsafe import NAME_MAX_CHARS, clean_phone, clean_text
 from .answers import (
     Shared,
     breathe,
@@ -22,23 +32,21 @@ from .answers import (
     int_field,
     load_json,
     money,
-    optional_money,
     plain_id,
     text_field,
 )
 from .base import Provider
-from .errors import ProtocolError, Rejected, from_token, normalise_token
+from .countries import CountryRow, country_rows, iso_for
+from .errors import ProtocolError, ProviderError, Rejected, from_token, normalise_token
+from .extended import active_rows, number_v2, operators_of, parse_active, status_answer
 from .http import Http, Reply
-from .profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, Profile
+from .profiles import ACTIVE_LIST, OPERATORS, REQUEST_ANOTHER_SMS, Profile
 
-_STATUS_ANSWERS = {
-    "STATUS_WAIT_CODE": Status.WAITING,
-    "STATUS_WAIT_RESEND": Status.WAITING_RETRY,
-    "STATUS_WAIT_RETRY": Status.WAITING_RETRY,
-    "STATUS_OK": Status.RECEIVED,
-    "STATUS_CANCEL": Status.CANCELLED,
-}
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
 _NOT_SUPPORTED = ("BAD_ACTION", "WRONG_ACTION")
+_NONE_LISTED = ("NO_ACTIVATIONS", "OPERATORS_NOT_FOUND")  # "none", said as an error
 
 
 class HandlerProvider(Provider):
@@ -48,15 +56,7 @@ class HandlerProvider(Provider):
                                        transport=transport))
         self._key = api_key
         self._service_names: dict[str, str] | None = None
-        self._countries: list[Country] | None = None
-        self._active_list: bool | None = None if profile.probe_active_list else False
-
-    @property
-    def capabilities(self) -> frozenset[str]:
-        caps = self.profile.capabilities
-        if self._active_list is not False:
-            caps = caps | {ACTIVE_LIST}
-        return caps
+        self._countries: list[CountryRow] | None = None
 
     # ------------------------------------------------------------------ plumbing
 
@@ -68,15 +68,17 @@ class HandlerProvider(Provider):
         check_status(reply)
         return reply
 
-    def _raise_if_error(self, reply: Reply) -> str:
-        """The stripped text of a 200 answer, after raising for any error it names."""
+    @staticmethod
+    def _read(reply: Reply) -> Any:
+        """A 200 answer as parsed JSON, or its stripped text, after raising for any
+        error it names (parsed once: a price list is 100k objects)."""
         text = reply.text.strip()
         if text[:1] in "{[" and text:
             body = load_json(reply)
             error = error_from_json(reply, body)
             if error is not None:
                 raise error
-            return text
+            return body
         head, _, detail = text.partition(":")
         error = from_token(normalise_token(head), detail=detail.strip() or None,
                            http_status=reply.status, retry_after=reply.retry_after)
@@ -85,14 +87,42 @@ class HandlerProvider(Provider):
         return text
 
     async def _text(self, action: str, **params: Any) -> str:
-        return self._raise_if_error(await self._call(action, **params))
+        reply = await self._call(action, **params)
+        answer = self._read(reply)
+        return answer if isinstance(answer, str) else reply.text.strip()
 
     async def _json(self, action: str, *, catalogue: bool = False, **params: Any) -> Any:
         reply = await self._call(action, catalogue=catalogue, **params)
-        text = self._raise_if_error(reply)
-        if text[:1] not in "{[" or not text:
+        answer = self._read(reply)
+        if isinstance(answer, str):
             raise ProtocolError(excerpt=reply.excerpt())
-        return load_json(reply)
+        return answer
+
+    async def _extended(self, action: str, read: Callable[[Any], T], *, quiet: bool = True,
+                        **params: Any) -> T | None:
+        """`read` of the answer to an extended action; None, without a word to the
+        user, where this server lacks it (learned the first time it says so; `quiet`
+        False raises the server's refusal after learning)."""
+        if action not in self.profile.probes or self.traits.get(action) is False:
+            return None
+        try:
+            answer = self._read(await self._call(action, **params))
+        except Rejected as exc:
+            if exc.token not in _NOT_SUPPORTED:
+                raise
+            self._found(action, False)
+            if not quiet:
+                raise
+            return None
+        except ProtocolError as exc:
+            if exc.token not in _NONE_LISTED:
+                raise
+            answer = []
+        if isinstance(answer, str) and answer.partition(":")[0] in _NONE_LISTED:
+            answer = []
+        result = read(answer)
+        self._found(action, True)
+        return result
 
     @staticmethod
     def _expect(text: str, prefix: str) -> str:
@@ -114,10 +144,14 @@ class HandlerProvider(Provider):
     async def balance(self) -> Decimal:
         return money(self._expect(await self._text("getBalance"), "ACCESS_BALANCE"), "balance")
 
-    async def countries(self) -> list[Country]:
+    async def _country_rows(self) -> list[CountryRow]:
         if self._countries is None:
-            self._countries = _parse_countries(await self._json("getCountries", catalogue=True))
-        return list(self._countries)
+            self._countries = country_rows(await self._json("getCountries", catalogue=True),
+                                           self.profile)
+        return self._countries
+
+    async def countries(self, language: str = "eng") -> list[Country]:
+        return [row.country(language) for row in await self._country_rows()]
 
     async def _names(self) -> dict[str, str]:
         if self._service_names is None:
@@ -138,6 +172,7 @@ class HandlerProvider(Provider):
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         names = await self._names()
         by_id = {c.id: c for c in await self.countries()}
+        isos: dict[str, str | None] = {}
         body = await self._json("getPrices", catalogue=True, country=country,
                                 service=service)
         if isinstance(body, list) and not body:
@@ -152,7 +187,9 @@ class HandlerProvider(Provider):
                 continue
             if not isinstance(services, dict):
                 raise ProtocolError("The price list has an unexpected shape.")
-            known = by_id.get(str(cid))
+            cid = str(cid)
+            known = by_id.get(cid)
+            iso = known.iso if known else isos.setdefault(cid, iso_for(self.profile, cid))
             for code, entry in services.items():
                 if not isinstance(entry, dict):
                     raise ProtocolError("The price list has an unexpected shape.")
@@ -160,18 +197,35 @@ class HandlerProvider(Provider):
                 offers.append(Offer(
                     service=code,
                     service_name=shared.text(names.get(code, code)),
-                    country=shared.text(str(cid)),
+                    country=shared.text(cid),
                     price=shared.money(entry.get("cost"), "price"),
                     stock=int_field(entry, "count", default=0),
                     country_name=known.name if known else None,
-                    country_iso=known.iso if known else None,
+                    country_iso=iso,
                 ))
         return offers
 
     async def buy(self, service: str, country: str | None = None,
-                  max_price: Decimal | None = None) -> Activation:
-        cap = max_price if self.profile.takes_max_price else None
-        text = await self._text("getNumber", service=service, country=country, maxPrice=cap)
+                  max_price: Decimal | None = None, operator: str | None = None) -> Activation:
+        params: dict[str, Any] = {
+            "service": service, "country": country, "operator": self.wanted_operator(operator),
+            "maxPrice": max_price if self.profile.takes_max_price else None}
+        sent_at = datetime.now(UTC)
+        lifetime = self.profile.activation_lifetime
+
+        def read(answer: Any) -> Activation:
+            if isinstance(answer, str):  # some servers answer V2 in the basic words
+                return self._bought(answer, service, country)
+            return number_v2(answer, service, country or self.profile.default_country,
+                             sent_at, lifetime)
+
+        # Falling back is safe for money: BAD_ACTION says nothing was bought.
+        bought = await self._extended("getNumberV2", read, **params)
+        if bought is None:
+            bought = self._bought(await self._text("getNumber", **params), service, country)
+        return bought
+
+    def _bought(self, text: str, service: str, country: str | None) -> Activation:
         parts = self._expect(text, "ACCESS_NUMBER").split(":")
         if len(parts) != 2 or not parts[0] or not parts[1]:
             raise ProtocolError(excerpt=text)
@@ -180,16 +234,27 @@ class HandlerProvider(Provider):
                           status=Status.WAITING, expires_at=self.default_expiry())
 
     async def activation(self, activation_id: str) -> Activation:
-        text = await self._text("getStatus", id=activation_id)
-        head, _, rest = text.partition(":")
-        status = _STATUS_ANSWERS.get(head)
-        if status is None:
-            raise ProtocolError(excerpt=text)
-        code = clean_code(rest)
-        if status is Status.RECEIVED and not code:
-            raise ProtocolError(excerpt=text)
-        return Activation(id=activation_id, phone=None, service=None, country=None,
-                          price=None, status=status, code=code)
+        """getStatusV2 where the server is known to answer it (the full text, a code by
+        voice call); else getStatus, and the first time a code comes on a server that
+        may have V2, one probe of it: only then has it anything more to say."""
+        def read(answer: Any) -> Activation:
+            return status_answer(answer, activation_id)
+
+        if self.traits.get("getStatusV2"):
+            found = await self._extended("getStatusV2", read, id=activation_id)
+            if found is not None:
+                return found
+        basic = status_answer(await self._text("getStatus", id=activation_id), activation_id)
+        if basic.code and "getStatusV2" in self.profile.probes \
+                and "getStatusV2" not in self.traits:
+            try:
+                richer = await self._extended("getStatusV2", read, id=activation_id)
+            except ProviderError as exc:  # the basic answer stands; probe another time
+                log.debug("Probing getStatusV2 on %s: %s", self.profile.title, exc)
+                richer = None
+            if richer is not None and richer.code:
+                return richer
+        return basic
 
     async def cancel(self, activation_id: str) -> None:
         await self._set_status(activation_id, self.profile.cancel_status, "ACCESS_CANCEL")
@@ -207,53 +272,18 @@ class HandlerProvider(Provider):
         raise AssertionError("unreachable: no handler profile offers re-rent")
 
     async def active_activations(self) -> list[Activation]:
+        """Raises the server's own Rejected (BAD_ACTION) where it lacks the list, after
+        learning so: an empty list would say every order is gone."""
         self.require(ACTIVE_LIST)
-        try:
-            body = await self._json("getActiveActivations")
-        except Rejected as exc:
-            if exc.token in _NOT_SUPPORTED:
-                self._active_list = False  # probed: this server lacks it
-            raise
-        self._active_list = True
-        items = body.get("activeActivations", body.get("data")) if isinstance(body, dict) else None
-        if items is None or (isinstance(items, dict) and not items):
-            items = []
-        if not isinstance(items, list):
-            raise ProtocolError("The list of active orders has an unexpected shape.")
-        return [_parse_active(item) for item in items]
+        rows = await self._extended("getActiveActivations", active_rows, quiet=False)
+        if rows is None:  # not a probe of this kind: the profile would have said so
+            raise Rejected(f"{self.profile.title} does not offer listing active orders.",
+                           token="NOT_SUPPORTED")
+        return [parse_active(item) for item in rows]
 
-
-def _parse_countries(body: Any) -> list[Country]:
-    rows: list[tuple[str, Any]] = []
-    if isinstance(body, dict):
-        rows = [(str(k), v) for k, v in body.items()]
-    elif isinstance(body, list):
-        rows = [(text_field(v, "id") or "", v) for v in body]
-    else:
-        raise ProtocolError("The country list has an unexpected shape.")
-    countries = []
-    for cid, item in rows:
-        if not isinstance(item, dict):
-            raise ProtocolError("The country list has an unexpected shape.")
-        cid = text_field(item, "id", required=False) or cid
-        iso = text_field(item, "iso", "iso2", required=False)
-        name = text_field(item, "eng", "name", "title", required=False) or iso or cid
-        countries.append(Country(id=clean_text(cid, NAME_MAX_CHARS),
-                                 name=clean_text(name, NAME_MAX_CHARS),
-                                 iso=clean_text(iso.upper(), NAME_MAX_CHARS) if iso else None))
-    return countries
-
-
-def _parse_active(item: Any) -> Activation:
-    """One row of getActiveActivations; every text cleaned (textsafe) as it enters."""
-    code = clean_code(text_field(item, "smsCode", required=False))
-    return Activation(
-        id=plain_id(text_field(item, "activationId", "id")),
-        phone=clean_phone(text_field(item, "phoneNumber", required=False)),
-        service=clean_text(text_field(item, "serviceCode", required=False), NAME_MAX_CHARS),
-        country=clean_text(text_field(item, "countryCode", required=False), NAME_MAX_CHARS),
-        price=optional_money(item, "activationCost"),
-        status=Status.RECEIVED if code else Status.WAITING,
-        code=code,
-        text=clean_text(text_field(item, "smsText", required=False)),
-    )
+    async def operators(self, country: str) -> list[str]:
+        if OPERATORS not in self.capabilities:
+            return []
+        found = await self._extended("getOperators", lambda a: operators_of(a, country),
+                                     country=country)
+        return found or []

@@ -85,7 +85,8 @@ class SmsBulkProvider(Provider):
     async def balance(self) -> Decimal:
         return money(text_field(await self._req("GET", "/wallet/balance"), "balance"), "balance")
 
-    async def countries(self) -> list[Country]:
+    async def countries(self, language: str = "eng") -> list[Country]:
+        """One name per country in this API: `language` is not offered."""
         if self._countries is None:
             self._countries = []
             for item in await self._pages("/countries", {}):
@@ -153,7 +154,8 @@ class SmsBulkProvider(Provider):
         )
 
     async def buy(self, service: str, country: str | None = None,
-                  max_price: Decimal | None = None) -> Activation:
+                  max_price: Decimal | None = None, operator: str | None = None) -> Activation:
+        self.wanted_operator(operator)  # no choice of operator here: Rejected if one asked
         body: dict[str, Any] = {"serviceCode": service}
         if country is not None:
             body["countryIso"] = country
