@@ -22,7 +22,7 @@ from typing import IO
 
 from .core import Desk
 from .secrets import KeyStore
-from .sim import Simulator, demo_accounts
+from .sim import KIND, Simulator, demo_accounts
 from .store import Store
 
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 PREFIX = "bloomdesk-demo-"
 LABELS = {"bloomsms-legacy": "BloomSMS legacy", "bloomsms": "BloomSMS",
           "smsbulk": "SMSBulk", "smsbulk-legacy": "SMSBulk compat",
-          "sms-activate": "SMS-Activate"}
+          "sms-activate": "SMS-Activate", "hero-sms": "Hero-SMS"}
 
 
 def _lock(path: Path) -> IO[bytes] | None:
@@ -91,9 +91,9 @@ class Demo:
     def start(self) -> Desk:
         self.sim.start()
         desk = Desk(Store(self.dir / "journal.sqlite3"), KeyStore(memory_only=True))
-        for kind, key, balance in demo_accounts():
-            self.sim.add_account(kind, key, balance)
-            desk.add_account(kind, LABELS[kind], key, self.sim.url(kind))
+        for name, key, balance in demo_accounts():  # a kind, or a simulated server
+            self.sim.add_account(name, key, balance)
+            desk.add_account(KIND[name], LABELS[name], key, self.sim.url(name))
         return desk
 
     def point_webhooks(self, url: str) -> None:

@@ -12,7 +12,13 @@ and can be scripted to misbehave::
 Paths: ``/<family>/stubs/handler_api.php`` for the handler kinds and
 ``/<family>/api/v1/…`` for the REST kinds, where the family is ``bloomsms-legacy``,
 ``bloomsms``, ``smsbulk`` (REST and its SMS-Activate compatible endpoint, one wallet)
-or ``sms-activate``.
+or ``sms-activate``.  Two more servers of kind ``sms-activate`` stand for the
+compatible services of 2026, each with its own wallet and accounts (wire_live.py):
+``hero-sms`` and ``tiger-sms``.  Every method taking a ``kind`` takes these names
+too::
+
+    sim.add_account("hero-sms", "hero_key", balance="5")
+    connect("sms-activate", api_key="hero_key", base_url=sim.url("hero-sms"))
 """
 
 from __future__ import annotations
@@ -29,14 +35,19 @@ from .state import Account, Rules, SimActivation, SimError, SimProvider
 from .webhooks import WebhookSender
 from .wire import Response
 
-__all__ = ["FAMILY", "Fault", "Rules", "Simulator"]
+__all__ = ["FAMILY", "KIND", "Fault", "Rules", "Simulator"]
 
 FAMILY = {"bloomsms-legacy": "bloomsms-legacy", "bloomsms": "bloomsms", "smsbulk": "smsbulk",
-          "smsbulk-legacy": "smsbulk", "sms-activate": "sms-activate"}
+          "smsbulk-legacy": "smsbulk", "sms-activate": "sms-activate",
+          "hero-sms": "hero-sms", "tiger-sms": "tiger-sms"}
 PATHS = {"bloomsms-legacy": "/bloomsms-legacy/stubs/handler_api.php",
          "bloomsms": "/bloomsms/api/v1", "smsbulk": "/smsbulk/api/v1",
          "smsbulk-legacy": "/smsbulk/stubs/handler_api.php",
-         "sms-activate": "/sms-activate/stubs/handler_api.php"}
+         "sms-activate": "/sms-activate/stubs/handler_api.php",
+         "hero-sms": "/hero-sms/stubs/handler_api.php",
+         "tiger-sms": "/tiger-sms/stubs/handler_api.php"}
+# The provider kind a client uses for each simulated server
+KIND = {name: "sms-activate" if name in ("hero-sms", "tiger-sms") else name for name in PATHS}
 
 
 def default_rules() -> dict[str, Rules]:
@@ -45,6 +56,10 @@ def default_rules() -> dict[str, Rules]:
         "bloomsms": Rules(requests_per_minute=60),
         "smsbulk": Rules(requests_per_minute=120),
         "sms-activate": Rules(cancel_not_before=120.0),
+        # a lifetime other than the 20 minutes BloomDesk assumes: the end time the
+        # server gives (getNumberV2) is seen to be the one used
+        "hero-sms": Rules(cancel_not_before=120.0, lifetime=15 * 60),
+        "tiger-sms": Rules(cancel_not_before=120.0),
     }
 
 
@@ -156,12 +171,12 @@ class Simulator:
         with self.lock:
             self.provider(kind).set_stock(iso, service, stock)
 
-    def deliver(self, kind: str, activation_id: str) -> SimActivation:
-        """Make the next code of an order arrive now."""
+    def deliver(self, kind: str, activation_id: str, by_call: bool = False) -> SimActivation:
+        """Make the next code of an order arrive now (`by_call`: by a voice call)."""
         with self.lock:
             prov = self.provider(kind)
             act = prov.activations[activation_id]
-            act.code_at = self.clock()
+            act.code_at, act.by_call = self.clock(), by_call
             prov.advance(act)
             return act
 
@@ -253,9 +268,12 @@ class Simulator:
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
-    """One account of every kind: (kind, key, balance); one is low on funds."""
+    """One account of every kind, and one on the Hero-SMS-like server: (name, key,
+    balance), the name a kind or a simulated server (KIND gives its kind); one is low
+    on funds."""
     return [("bloomsms-legacy", "demo-legacy-key-0001", "4.20"),
             ("bloomsms", "sk_demo_bloomsms_0001", "25.00"),
             ("smsbulk", "smsbulk_demo_0001", "12.50"),
             ("smsbulk-legacy", "smsbulk_demo_0001", "12.50"),
-            ("sms-activate", "demo-sa-key-0001", "0.35")]
+            ("sms-activate", "demo-sa-key-0001", "0.35"),
+            ("hero-sms", "demo-hero-key-0001", "8.00")]

@@ -10,7 +10,7 @@ import argparse
 import signal
 import threading
 
-from . import Simulator, demo_accounts
+from . import KIND, Simulator, demo_accounts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,8 +29,9 @@ def main(argv: list[str] | None = None) -> int:
         sim.add_account(kind, key, balance)
     sim.start()
     print(f"BloomDesk simulator on {sim.base}")
-    for kind, key, balance in demo_accounts():
-        print(f"  {kind:16} {sim.url(kind)}  key={key}  balance={balance}")
+    for name, key, balance in demo_accounts():  # a kind, or a server of one (KIND)
+        kind = "" if KIND[name] == name else f"  (--kind {KIND[name]})"
+        print(f"  {name:16} {sim.url(name)}  key={key}  balance={balance}{kind}")
     kind, key, _ = demo_accounts()[1]
     print("\nTry it with bloomdesk-cli (a throwaway state folder, the key from the "
           "environment):\n"

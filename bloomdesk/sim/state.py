@@ -63,6 +63,8 @@ class SimActivation:
     codes: list[str] = field(default_factory=list)
     code_times: list[float] = field(default_factory=list)  # when each code arrived
     refunded: bool = False
+    operator: str | None = None  # as asked for at purchase (None: any)
+    by_call: bool = False  # the next code comes by a voice call
 
     @property
     def charged(self) -> bool:

@@ -1,4 +1,4 @@
-"""``handler_api.php`` as three servers of the SMS-Activate family speak it.
+"""``handler_api.php`` as five servers of the SMS-Activate family speak it.
 
 - bloomsms-legacy (spec 000): USA is 0; ``setStatus`` 1 finishes, 8 cancels; prices
   with ``cost`` as a string; balance with 2 decimals.
@@ -10,6 +10,8 @@
   with 200, ``WRONG_SERVICE``, ``WRONG_ACTIVATION_ID``, PHP's ``[]``, 405 on POST,
   ``EARLY_CANCEL_DENIED`` for 2 minutes, ``getNumberV2`` and ``getActiveActivations``,
   balance with 4 decimals, ``physicalCount``.
+- hero-sms and tiger-sms: Hero-SMS-like and Tiger-SMS-like servers of 2026, the
+  extended actions and the live shapes (wire_live.py, with its own choices).
 
 Choices where the documents are silent, written down here: BloomSMS legacy answers
 ``setStatus=1`` with ``ACCESS_ACTIVATION``; rate limits answer ``429`` with the
@@ -19,12 +21,13 @@ Choices where the documents are silent, written down here: BloomSMS legacy answe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 
+from . import wire_live
 from .catalogue import country_ids
 from .state import ACTIVE, CANCELLED, RECEIVED, RETRY, SimActivation, SimError, SimProvider
 from .wire import Request, Response, as_json, retry_header, text
+from .wire_live import EXTENDED, stamp
 
 
 @dataclass(frozen=True)
@@ -34,24 +37,31 @@ class Variant:
     balance_places: int = 2
     cost_as_string: bool = False
     physical_count: bool = False
-    countries_as_list: bool = True
-    deviant_errors: bool = False  # the sms-activate server's JSON errors and variants
+    countries: str = "list"  # "list" [{id, iso}], "object" {id: {…}}, "hero", "tiger"
+    errors: str = ""  # "" plain tokens; "sms-activate", "hero", "tiger": wire_live
+    active_shape: str = "classic"  # getActiveActivations: "classic", "hero", "tiger"
     iso_and_slug: bool = False
     extra_actions: frozenset[str] = frozenset()
     default_iso: str = "RU"
     get_only: bool = False
 
 
+_FAMILY = {1: "ready", 3: "retry", 6: "complete", 8: "cancel"}
 VARIANTS = {
     v.kind: v for v in (
         Variant("bloomsms-legacy", {1: "complete", 8: "cancel"}, cost_as_string=True,
-                countries_as_list=False, default_iso="US"),
+                countries="object", default_iso="US"),
         Variant("smsbulk-legacy", {1: "ready", 3: "retry", 6: "complete", 8: "cancel"},
                 iso_and_slug=True),
         Variant("sms-activate", {1: "ready", 3: "retry", 6: "complete", 8: "cancel"},
-                balance_places=4, physical_count=True, countries_as_list=False,
-                deviant_errors=True, get_only=True,
+                balance_places=4, physical_count=True, countries="object",
+                errors="sms-activate", get_only=True,
                 extra_actions=frozenset({"getNumberV2", "getActiveActivations"})),
+        Variant("hero-sms", _FAMILY, physical_count=True, countries="hero", errors="hero",
+                active_shape="hero", extra_actions=frozenset(EXTENDED)),
+        Variant("tiger-sms", _FAMILY, cost_as_string=True, countries="tiger",
+                errors="tiger", active_shape="tiger",
+                extra_actions=frozenset(EXTENDED) - {"getOperators"}),
     )
 }
 
@@ -60,11 +70,12 @@ _TOKENS = {
     "no_balance": "NO_BALANCE", "no_numbers": "NO_NUMBERS", "price_cap": "WRONG_MAX_PRICE",
     "bad_service": "BAD_SERVICE", "bad_country": "BAD_COUNTRY", "not_found": "NO_ACTIVATION",
     "bad_state": "BAD_STATUS", "early_cancel": "EARLY_CANCEL_DENIED",
-    "rate_limited": "RATE_LIMITED", "not_offered": "BAD_STATUS",
+    "rate_limited": "RATE_LIMITED", "not_offered": "BAD_STATUS", "no_action": "WRONG_ACTION",
 }
 OPS = {"getBalance": "balance", "getNumber": "buy", "getNumberV2": "buy", "getStatus": "status",
        "getPrices": "offers", "getNumbersStatus": "offers", "getCountries": "countries",
-       "getServicesList": "services", "getActiveActivations": "list"}
+       "getServicesList": "services", "getActiveActivations": "list",
+       "getStatusV2": "status", "getOperators": "operators"}
 
 
 def op_of(req: Request, variant: Variant) -> str:
@@ -81,16 +92,11 @@ def key_of(req: Request) -> str:
     return req.query.get("api_key", "")
 
 
-def refuse(error: SimError, variant: Variant, retry_after: float | None = None) -> Response:
-    if variant.deviant_errors:
-        if error.reason == "bad_key":
-            return as_json({"title": "BAD_KEY", "details": "Unauthorized"}, 401)
-        if error.reason == "bad_country":
-            return as_json({"error": "Bad country"})
-        if error.reason == "bad_service":
-            return text("WRONG_SERVICE")
-        if error.reason == "not_found":
-            return text("WRONG_ACTIVATION_ID")
+def refuse(error: SimError, variant: Variant, retry_after: float | None = None,
+           action: str = "") -> Response:
+    live = wire_live.refusal(error, variant.errors, action, retry_after)
+    if live is not None:
+        return live
     token = _TOKENS[error.reason]
     if error.detail:
         token += ":" + error.detail
@@ -104,7 +110,7 @@ def handle(req: Request, prov: SimProvider, variant: Variant) -> Response:
     try:
         return _dispatch(req, prov, variant)
     except SimError as error:
-        return refuse(error, variant)
+        return refuse(error, variant, action=req.query.get("action", ""))
 
 
 def _iso(prov: SimProvider, variant: Variant, raw: str | None) -> str:
@@ -128,8 +134,8 @@ def _dispatch(req: Request, prov: SimProvider, variant: Variant) -> Response:
     action = q.get("action")
     if not action:
         return text("BAD_ACTION")
-    if action in ("getNumberV2", "getActiveActivations") and action not in variant.extra_actions:
-        return text("WRONG_ACTION")
+    if action in EXTENDED and action not in variant.extra_actions:
+        raise SimError("no_action")
     key = key_of(req)
     ids = country_ids(variant.kind, prov.catalogue)
 
@@ -139,7 +145,9 @@ def _dispatch(req: Request, prov: SimProvider, variant: Variant) -> Response:
 
     if action == "getCountries":
         prov.account(key)
-        if variant.countries_as_list:
+        if variant.countries in ("hero", "tiger"):
+            return wire_live.countries(prov.catalogue, ids, variant.countries)
+        if variant.countries == "list":
             return as_json([{"id": int(ids[c.iso]), "iso": c.iso}
                             for c in prov.catalogue.countries])
         return as_json({ids[c.iso]: {"id": int(ids[c.iso]), "eng": c.name, "visible": 1,
@@ -190,17 +198,23 @@ def _dispatch(req: Request, prov: SimProvider, variant: Variant) -> Response:
                 cap = Decimal(q["maxPrice"])
             except InvalidOperation:
                 return text("BAD_ACTION")
+        operator = q.get("operator") if "getOperators" in variant.extra_actions else None
+        wire_live.check_operator(iso, operator)
         act = prov.buy(key, service, iso, cap)
+        act.operator = operator
         if action == "getNumber":
             return text(f"ACCESS_NUMBER:{act.id}:{act.phone}")
-        return as_json({
-            "activationId": int(act.id), "phoneNumber": act.phone,
-            "activationCost": act.price, "currency": 840, "countryCode": ids[iso],
-            "canGetAnotherSms": True, "activationTime": _stamp(act.created),
-            "activationEndTime": _stamp(act.expires), "activationOperator": "any"})
+        return wire_live.number_v2(act, ids[iso], variant.cost_as_string)
 
-    if action == "getStatus":
-        return text(_status_answer(prov.get(key, q.get("id", ""))))
+    if action in ("getStatus", "getStatusV2"):
+        act = prov.get(key, q.get("id", ""))
+        if action == "getStatusV2":
+            return wire_live.status_v2(act, _status_answer(act))
+        return text(_status_answer(act))
+
+    if action == "getOperators":
+        prov.account(key)
+        return wire_live.operators(ids, q.get("country") or None)
 
     if action == "setStatus":
         try:
@@ -225,16 +239,14 @@ def _dispatch(req: Request, prov: SimProvider, variant: Variant) -> Response:
         return text("ACCESS_ACTIVATION")
 
     if action == "getActiveActivations":
-        acts = prov.active(key)
-        if not acts:
-            return as_json({"status": "success", "data": []})
-        return as_json({"status": "success", "activeActivations": [
+        return wire_live.active([
             {"activationId": a.id, "serviceCode": a.service, "phoneNumber": a.phone,
              "activationCost": a.price, "activationStatus": "2" if a.code else "4",
-             "smsCode": a.code, "smsText": a.text, "activationTime": _stamp(a.created),
-             "countryCode": ids[a.iso]} for a in acts]})
+             "smsCode": a.code, "smsText": a.text, "activationTime": stamp(a.created),
+             "countryCode": ids[a.iso], "canGetAnotherSms": True}
+            for a in prov.active(key)], variant.active_shape)
 
-    return text("WRONG_ACTION")
+    raise SimError("no_action")
 
 
 def _status_answer(act: SimActivation) -> str:
@@ -246,7 +258,3 @@ def _status_answer(act: SimActivation) -> str:
     if act.status in ACTIVE:
         return "STATUS_WAIT_CODE"
     return "STATUS_CANCEL"  # cancelled, or expired without a code
-
-
-def _stamp(t: float) -> str:
-    return datetime.fromtimestamp(t, UTC).strftime("%Y-%m-%d %H:%M:%S")

@@ -14,7 +14,7 @@ import pytest
 from bloomdesk.domain import Offer, Status
 from bloomdesk.providers import KINDS, PROFILES, Provider, connect
 from bloomdesk.providers.errors import NotFound, Rejected
-from bloomdesk.sim import Simulator
+from bloomdesk.sim import Fault, Simulator
 
 START = Decimal("10.00")
 US_ID = {"bloomsms-legacy": "0", "bloomsms": "187", "smsbulk": "US", "smsbulk-legacy": "12",
@@ -216,3 +216,53 @@ async def test_buy_with_max_price_below_offer_is_refused(provider: Provider, kin
     assert await provider.balance() == START
     bought_at_cap = await provider.buy(offer.service, offer.country, max_price=offer.price)
     assert bought_at_cap.phone
+
+
+# ------------------------------------------- getActiveActivations as live servers send it
+LIVE_SERVERS = ("sms-activate", "hero-sms", "tiger-sms")  # classic, Hero's, Tiger's shape
+
+
+async def test_the_active_list_in_every_live_shape(sim: Simulator) -> None:
+    """``{"activeActivations": [...]}``, Hero's ``{"data": [...], "activeActivations":
+    {"rows": [...]}}`` (the same rows twice) and Tiger's ``{"data": [...]}``: each order
+    once, with its code, its text and its price."""
+    for server in LIVE_SERVERS:
+        key = key_for(server)
+        sim.add_account(server, key, START)
+        async with connect("sms-activate", api_key=key, base_url=sim.url(server),
+                           timeout=5) as provider:
+            assert await provider.active_activations() == []
+            _, first = await bought(provider)
+            _, second = await bought(provider)
+            sent = sim.deliver(server, second)
+            listed = await provider.active_activations()
+            assert sorted(a.id for a in listed) == sorted([first, second]), server
+            by_id = {a.id: a for a in listed}
+            assert by_id[second].status is Status.RECEIVED and by_id[second].code == sent.code
+            assert by_id[second].text == sent.text
+            assert by_id[first].status is Status.WAITING and by_id[first].code is None
+            assert by_id[first].price == sim.activation(server, first).price
+            assert "active_list" in provider.capabilities
+
+
+# Every way a live server says "no active orders"
+EMPTY_LISTS = [
+    '{"status":"success","activeActivations":[]}',
+    '{"status":"success","data":[],"activeActivations":{"affected_rows":0,"num_rows":0,'
+    '"row":[],"rows":[]}}',
+    '{"status":"success","data":[]}',
+    '{"status":"success","activeActivations":{}}',
+    "[]",
+    '{"status":"error","error":"NO_ACTIVATIONS"}',
+    "NO_ACTIVATIONS",
+]
+
+
+async def test_every_empty_form_of_the_active_list_is_no_orders(sim: Simulator) -> None:
+    kind = "sms-activate"
+    sim.add_account(kind, key_for(kind), START)
+    async with connect(kind, api_key=key_for(kind), base_url=sim.url(kind)) as provider:
+        for body in EMPTY_LISTS:
+            sim.fault(kind, Fault("answer", op="list", body=body, status=200))
+            assert await provider.active_activations() == [], body
+            assert provider.traits["getActiveActivations"] is True
