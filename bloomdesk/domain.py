@@ -108,6 +108,7 @@ class AccountInfo:
     # The account's identity: a new account under a removed account's label is another
     # account (another provider, another wallet), so orders and budgets key on this.
     uid: str = ""
+    preset: str | None = None  # the known service it was made from ("hero-sms")
 
 
 class Reason(enum.StrEnum):

@@ -58,7 +58,8 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
     await desk.start()
     try:
         order = await on_account(desk, label, desk.buy(
-            label, offer.service, offer.country, cap, price=offer.price))
+            label, offer.service, offer.country, cap, price=offer.price,
+            operator=args.operator))
     except Failure:
         unknown = [o for o in desk.open_orders() if o.state is OrderState.UNKNOWN]
         if unknown:

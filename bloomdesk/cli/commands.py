@@ -12,11 +12,12 @@ from decimal import Decimal
 from urllib.parse import urlsplit
 
 from ..core import Desk
-from ..core.accounts import check
+from ..core.accounts import check, find_preset
 from ..core.errors import LocalError
 from ..core.events import ErrorKind, ErrorRaised
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
+from ..providers.presets import PRESETS
 from ..secrets import env_name
 from .best import buy_best, stats
 from .buying import buy, wait
@@ -136,6 +137,12 @@ async def accounts(args: argparse.Namespace, desk: Desk) -> int:
                    ((a.label, a.kind, a.base_url or "", desk.keys.source(a.label))
                     for a in rows)) if rows else "no accounts")
         return EXIT_OK
+    if args.action == "presets":
+        emit(args.json, [{"name": p.name, "title": p.title, "kind": p.kind,
+                          "base_url": p.base_url} for p in PRESETS],
+             table(("name", "title", "kind", "address"),
+                   ((p.name, p.title, p.kind, p.base_url) for p in PRESETS)))
+        return EXIT_OK
     if args.action == "remove":
         await desk.remove_account(args.label)
         emit(args.json, {"removed": args.label}, f"removed {args.label}")
@@ -145,6 +152,15 @@ async def accounts(args: argparse.Namespace, desk: Desk) -> int:
 
 async def add_account(args: argparse.Namespace, desk: Desk) -> int:
     kind, label, url = args.kind, args.label, args.base_url
+    if args.preset:
+        known = find_preset(args.preset)  # InvalidInput: a usage error, listing them
+        if kind not in (None, known.kind):
+            raise Failure(f"{known.title} speaks {known.kind}, not {kind}", EXIT_USAGE,
+                          "KIND_MISMATCH")
+        kind, url = known.kind, url or known.base_url
+    elif kind is None:
+        raise Failure("say which provider: --kind KIND or --preset NAME", EXIT_USAGE,
+                      "NO_KIND")
     check(kind, label, url)
     if any(a.label == label for a in desk.accounts()):
         raise Failure(f"an account named {label!r} exists already", EXIT_USAGE, "EXISTS")
@@ -174,13 +190,14 @@ async def add_account(args: argparse.Namespace, desk: Desk) -> int:
         except ProviderError as exc:
             raise Failure(f"{where} refused the key: {exc.message} Nothing was saved.",
                           EXIT_REFUSED, exc.token or type(exc).__name__) from None
-    in_keyring = desk.add_account(kind, label, None if from_env else key, url)
+    in_keyring = desk.add_account(kind, label, None if from_env else key, url, args.preset)
     source = "environment" if from_env else "keyring" if in_keyring else "session"
     if source == "session":
         say(f"bloomdesk-cli: the keyring refused {label}'s key, so it is not kept: export "
             f"{variable}=<the key> before the next command", sys.stderr)
     checked = f", balance {balance}" if balance is not None else " (not checked)"
-    emit(args.json, {"label": label, "kind": kind, "base_url": url, "key": source,
+    emit(args.json, {"label": label, "kind": kind, "base_url": url, "preset": args.preset,
+                     "key": source,
                      "keyring": in_keyring and not from_env,
                      "balance": str(balance) if balance is not None else None},
          f"added {label} ({kind}), key from the {source}{checked}")

@@ -39,13 +39,16 @@ def build() -> argparse.ArgumentParser:
     acc = accounts.add_subparsers(dest="action", required=True, metavar="ACTION")
     add = acc.add_parser("add", parents=[common], help="add an account (the key is read from "
                          "BLOOMDESK_KEY_<LABEL> or stdin, and checked with the provider)")
-    add.add_argument("--kind", required=True, choices=KINDS, help="the provider's kind")
+    add.add_argument("--kind", choices=KINDS, help="the provider's kind (or --preset)")
+    add.add_argument("--preset", metavar="NAME", help="a known compatible service by name "
+                     "(see `accounts presets`): its kind and address")
     add.add_argument("--label", required=True, help="a name for the account")
-    add.add_argument("--base-url", help="the provider's address (required for sms-activate: "
-                     "its …/stubs/handler_api.php URL)")
+    add.add_argument("--base-url", help="the provider's address (sms-activate without a "
+                     "preset: its …/stubs/handler_api.php URL; with one: overrides it)")
     add.add_argument("--no-check", action="store_true",
                      help="save without asking the provider (offline setup)")
     acc.add_parser("list", parents=[common], help="every account")
+    acc.add_parser("presets", parents=[common], help="the known compatible services")
     remove = acc.add_parser("remove", parents=[common], help="remove an account (its history "
                             "stays; its key leaves the keyring)")
     remove.add_argument("label", help="the account's name")
@@ -64,6 +67,8 @@ def build() -> argparse.ArgumentParser:
     buy.add_argument("--country", help="a country id, ISO code or name (default: the "
                      "cheapest in stock)")
     buy.add_argument("--max-price", help="never pay more than this")
+    buy.add_argument("--operator", help="a mobile operator, where the provider offers the "
+                     "choice (default: any)")
     buy.add_argument("--wait", action="store_true", help="then wait for the code")
     buy.add_argument("--best", action="store_true", help="the best route across every "
                      "account: cheapest in stock first; when one has no numbers, the next "

@@ -4,10 +4,12 @@ account editor alike."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..domain import AccountInfo
 from ..providers import PROFILES, Profile
+from ..providers.presets import PRESETS, Preset, preset
 from ..secrets import KeyStore
 from ..store import Store
 from .errors import InvalidInput, NoSuchAccount
@@ -48,6 +50,16 @@ def check(kind: str, label: str | None = None, base_url: str | None = None,
     return profile
 
 
+def find_preset(name: str) -> Preset:
+    """A known service by its short name, or InvalidInput listing them."""
+    try:
+        return preset(name)
+    except KeyError:
+        known = ", ".join(p.name for p in PRESETS)
+        raise InvalidInput(f"No preset is called {name!r}; known: {known}.",
+                           token="NO_PRESET") from None
+
+
 class Accounts:
     """Every account, from memory: the journal is read once and after each change
     made here (pollers ask for an account on every step)."""
@@ -71,18 +83,36 @@ class Accounts:
         return account
 
     def profile(self, label: str) -> Profile:
-        return PROFILES[self.get(label).kind]
+        """The account's provider as data: its kind's profile, with what the account's
+        preset knows better (its title, its cancel grace)."""
+        account = self.get(label)
+        profile = PROFILES[account.kind]
+        if account.preset:
+            try:
+                known = preset(account.preset)
+            except KeyError:  # a preset this version no longer knows: the kind's data
+                return profile
+            profile = replace(profile, title=known.title,
+                              cancel_not_before=known.cancel_grace
+                              if known.cancel_grace is not None
+                              else profile.cancel_not_before)
+        return profile
 
     def forget(self) -> None:
         """Read the journal again next time (another process may have changed it)."""
         self._cache = None
 
-    def add(self, kind: str, label: str, key: str | None,
-            base_url: str | None = None) -> tuple[AccountInfo, bool]:
-        """Add an account; the bool is True when its key went to the keyring (False:
-        kept for this session only, or given by the environment)."""
+    def add(self, kind: str, label: str, key: str | None, base_url: str | None = None,
+            preset_name: str | None = None) -> tuple[AccountInfo, bool]:
+        """Add an account (of a preset: its kind and address unless given); the bool
+        is True when its key went to the keyring (False: kept for this session only, or
+        given by the environment)."""
+        if preset_name is not None:
+            known = find_preset(preset_name)
+            kind, base_url = known.kind, base_url or known.base_url
         check(kind, label, base_url, key)
-        account = self.store.add_account(AccountInfo(label, kind, base_url or None))
+        account = self.store.add_account(AccountInfo(label, kind, base_url or None,
+                                                     preset=preset_name))
         self._cache = None
         stored = self.keys.set(label, key) if key else self.keys.keyring_ok
         return account, stored

@@ -3,16 +3,14 @@
 A thin facade over small parts, each a file of one job: ``accounts`` (who they are,
 one check), ``sessions`` (connections, shared rate budgets, a typed call), ``book``
 (open orders, journaled by compare-and-set, events), ``transitions`` (pure),
-``purchases`` (journal-first buy and re-rent), ``actions`` (pure blockers and the
-actions), ``balances``, ``reconcile``, ``push`` (webhook codes) and one ``poller``
-per account.  The Desk builds them, starts and stops them, and keeps the book in step
-with other processes on the same journal (``tend``).
+``purchases``, ``routes``, ``actions``, ``balances``, ``reconcile``, ``statistics``,
+``push`` and one ``poller`` per account.  The Desk builds, starts and stops them, and
+keeps the book in step with other processes on the same journal (``tend``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from collections.abc import Callable, Coroutine
 from decimal import Decimal
@@ -32,6 +30,7 @@ from .book import OrderBook
 from .errors import LocalError, OpenOrders
 from .events import EventBus
 from .poller import Crew, Poller
+from .prices import PriceList, price_list
 from .purchases import Purchases
 from .push import PushedCode, PushIntake, PushOutcome
 from .pushing import Webhooks
@@ -42,7 +41,6 @@ from .settings import DeskSettings
 from .statistics import RouteStats, summarize
 from .webhook import WebhookReceiver
 
-log = logging.getLogger(__name__)
 TEND_EVERY = 1.0  # seconds between looks at the journal for other processes' changes
 __all__ = ["Desk", "DeskSettings"]
 
@@ -62,6 +60,9 @@ class Desk:
         self.registry = Accounts(store, keys)
         self.sessions = Sessions(self.registry, keys, self.settings, transport)
         self.book = OrderBook(store, self.bus)
+        # reading orders is the book's: open ones, one open, one (any), the newest N
+        self.open_orders, self.open_order = self.book.open_orders, self.book.open_order
+        self.order, self.history = self.book.order, self.book.history
         self.purchases = Purchases(self.registry, self.sessions, self.book, self.settings,
                                    clock, self._money_moved)
         self.actions = Actions(self.book, self.sessions, self.registry, clock,
@@ -92,9 +93,10 @@ class Desk:
         return notice
 
     def add_account(self, kind: str, label: str, key: str | None,
-                    base_url: str | None = None) -> bool:
-        """Add an account; True when its key went to the keyring (False: session only)."""
-        _, stored = self.registry.add(kind, label, key, base_url)
+                    base_url: str | None = None, preset: str | None = None) -> bool:
+        """Add an account (of a preset: its kind and address unless given); True when
+        its key went to the keyring (False: session only)."""
+        _, stored = self.registry.add(kind, label, key, base_url, preset)
         if self._started:
             self._start_poller(label)
         return stored
@@ -212,18 +214,6 @@ class Desk:
                 poller.replan()
 
     # ------------------------------------------------------------------ orders
-    def open_orders(self) -> list[Order]:
-        return self.book.open_orders()
-
-    def open_order(self, order_id: int) -> Order | None:
-        return self.book.open_order(order_id)
-
-    def order(self, order_id: int) -> Order:
-        return self.book.order(order_id)
-
-    def history(self, limit: int = 1000) -> list[Order]:
-        return self.book.history(limit)
-
     def blockers(self, order: Order) -> dict[str, str | None]:
         return self.actions.blockers(order)
 
@@ -236,12 +226,21 @@ class Desk:
         return await self.sessions.call(
             label, lambda p: p.offers(country=country, service=service))
 
+    async def price_list(self, label: str, service: str | None = None,
+                         country: str | None = None) -> PriceList:  # see prices.py
+        return await self.sessions.call(label, lambda p: price_list(p, service, country))
+
     async def countries(self, label: str) -> list[Country]:
         return await self.sessions.call(label, lambda p: p.countries(), user=False)
 
     async def buy(self, label: str, service: str, country: str | None = None,
-                  max_price: Decimal | None = None, price: Decimal | None = None) -> Order:
-        return await self.purchases.buy(label, service, country, max_price, price)
+                  max_price: Decimal | None = None, price: Decimal | None = None,
+                  operator: str | None = None) -> Order:
+        return await self.purchases.buy(label, service, country, max_price, price, operator)
+
+    async def operators(self, label: str, country: str) -> list[str]:
+        """The operators a buy in `country` may choose ([]: the provider's choice)."""
+        return await self.sessions.call(label, lambda p: p.operators(country))
 
     async def buy_best(self, routes: list[Route], attempts: int = DEFAULT_ATTEMPTS,
                        told: Callable[[Attempt], None] = lambda a: None,

@@ -44,11 +44,14 @@ class Purchases:
         self.buying: set[int] = set()  # orders whose buy request runs in this process
 
     async def buy(self, label: str, service: str, country: str | None = None,
-                  max_price: Decimal | None = None, price: Decimal | None = None) -> Order:
+                  max_price: Decimal | None = None, price: Decimal | None = None,
+                  operator: str | None = None) -> Order:
         """Buy a number.  `price` is the offer's price as shown, kept where the provider
-        does not repeat it; `max_price` is sent as the cap where the provider takes one."""
-        return await self._purchase(label, service, country, price, max_price,
-                                    lambda p: p.buy(service, country, max_price), "bought")
+        does not repeat it; `max_price` is sent as the cap where the provider takes one;
+        `operator` where the provider offers a choice (None or "any": its own)."""
+        return await self._purchase(
+            label, service, country, price, max_price,
+            lambda p: p.buy(service, country, max_price, operator=operator), "bought")
 
     async def rerent(self, order_id: int) -> Order:
         old = self.book.order(order_id)

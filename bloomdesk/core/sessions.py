@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import contextvars
+import logging
 import time
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -18,16 +19,20 @@ from typing import TypeVar
 
 import httpx
 
+from ..domain import AccountInfo
 from ..providers import Provider, connect
 from ..providers.errors import RateLimited
+from ..providers.presets import preset
 from ..redact import register_secret
 from ..secrets import KeyStore
+from ..store import StoreError
 from .accounts import Accounts, check
 from .errors import InvalidInput
 from .ratelimit import RateBudget, SharedWindow
 from .settings import DeskSettings
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 DEFAULT_PAUSE = 10.0  # a rate-limit answer that names no Retry-After
 # The priority of the call a request belongs to: (user, urgent).  Background (polls)
 # unless a call says otherwise.
@@ -57,6 +62,7 @@ class Sessions:
             provider = connect(account.kind, api_key=key, base_url=account.base_url,
                                timeout=self.settings.timeout, transport=self._transport)
             budget = self.budget(label)
+            self._remember(provider, account)
 
             async def pace() -> None:  # every HTTP request, each page of a list included
                 user, urgent = _PRIORITY.get()
@@ -65,6 +71,26 @@ class Sessions:
             provider.pace_with(pace)
             self._providers[label] = provider
         return provider
+
+    def _remember(self, provider: Provider, account: AccountInfo) -> None:
+        """What the server was found to answer before (or its preset knows) is not
+        probed again; what a probe learns is kept for the next run."""
+        store = self.accounts.store
+        if account.preset:
+            with contextlib.suppress(KeyError):
+                provider.learn(preset(account.preset).actions)
+        try:
+            provider.learn(store.traits(account.uid))
+        except StoreError as exc:
+            log.info("Traits of %s not read: %s", account.label, exc)
+
+        def keep(traits: dict[str, bool]) -> None:
+            try:
+                store.set_traits(account.uid, traits)
+            except StoreError as exc:  # probed again next run: no harm
+                log.info("Traits of %s not kept: %s", account.label, exc)
+
+        provider.on_traits = keep
 
     def budget(self, label: str) -> RateBudget:
         budget = self._budgets.get(label)

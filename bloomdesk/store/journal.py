@@ -9,6 +9,7 @@ writes only the fields it changed: a stale copy can never overwrite newer facts.
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 import time
@@ -75,9 +76,9 @@ class Store:
         with self._c.tx() as db:
             if db.execute("SELECT 1 FROM accounts WHERE label=?", (account.label,)).fetchone():
                 raise StoreError(f"An account named {account.label!r} exists already.")
-            db.execute("INSERT INTO accounts (label, kind, base_url, created_at, uid) "
-                       "VALUES (?,?,?,?,?)", (added.label, added.kind, added.base_url,
-                                              time.time(), added.uid))
+            db.execute("INSERT INTO accounts (label, kind, base_url, created_at, uid, preset) "
+                       "VALUES (?,?,?,?,?,?)", (added.label, added.kind, added.base_url,
+                                                time.time(), added.uid, added.preset))
         return added
 
     def update_account(self, account: AccountInfo) -> None:
@@ -90,8 +91,23 @@ class Store:
             db.execute("DELETE FROM accounts WHERE label=?", (label,))
 
     def accounts(self) -> list[AccountInfo]:
-        return [AccountInfo(r["label"], r["kind"], r["base_url"], r["uid"]) for r in
-                self._c.read("SELECT * FROM accounts ORDER BY created_at, label")]
+        return [AccountInfo(r["label"], r["kind"], r["base_url"], r["uid"], r["preset"])
+                for r in self._c.read("SELECT * FROM accounts ORDER BY created_at, label")]
+
+    def traits(self, account_uid: str) -> dict[str, bool]:
+        """What the account's server was found to answer (extended actions)."""
+        rows = self._c.read("SELECT traits FROM accounts WHERE uid=?", (account_uid,))
+        try:
+            found = json.loads(rows[0][0]) if rows else {}
+        except ValueError:
+            return {}
+        return {str(k): v for k, v in found.items() if isinstance(v, bool)} \
+            if isinstance(found, dict) else {}
+
+    def set_traits(self, account_uid: str, traits: dict[str, bool]) -> None:
+        with self._c.tx() as db:
+            db.execute("UPDATE accounts SET traits=? WHERE uid=?",
+                       (json.dumps(traits, sort_keys=True), account_uid))
 
     # ------------------------------------------------------------------ orders
     def new_order(self, order: Order) -> Order:

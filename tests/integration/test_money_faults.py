@@ -134,10 +134,10 @@ def small_disk(where: Path, size: str = "3m") -> Iterator[Path]:
 
 def fill(directory: Path) -> Path:
     filler = directory / "filler"
-    with open(filler, "wb") as out, contextlib.suppress(OSError):
+    # unbuffered: nothing is left to flush (and fail) when the file closes
+    with open(filler, "wb", buffering=0) as out, contextlib.suppress(OSError):
         while True:
             out.write(b"\0" * 65536)
-            out.flush()
             os.fsync(out.fileno())
     return filler
 
