@@ -14,11 +14,10 @@ from dataclasses import dataclass
 from functools import partial
 
 from ..domain import Order
+from ..providers.profiles import Capability
 from . import transitions
 from .accounts import Accounts
 from .book import OrderBook
-
-PUSH_KINDS = frozenset({"bloomsms"})  # spec 001: BloomSMS v1 posts sms.received
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +45,12 @@ class PushIntake:
         self.clock = clock
 
     def _find(self, activation_id: str) -> Order | None:
-        kinds = {a.label: a.kind for a in self.accounts.all()}
-        for order in self.book.open_orders():
-            if order.provider_id == activation_id and kinds.get(order.account) in PUSH_KINDS:
-                return order
-        return None
+        """The open order of an account whose provider pushes codes (its profile's PUSH
+        capability: spec 001's BloomSMS v1) holding this activation."""
+        pushing = {a.label for a in self.accounts.all()
+                   if Capability.PUSH in self.accounts.profile(a.label).capabilities}
+        return next((o for o in self.book.open_orders()
+                     if o.provider_id == activation_id and o.account in pushing), None)
 
     def deliver(self, push: PushedCode) -> PushOutcome:
         order = self._find(push.activation_id)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..providers.profiles import Capability
 from .accounts import Accounts
-from .push import PUSH_KINDS, PushedCode, PushIntake, PushOutcome
+from .push import PushedCode, PushIntake, PushOutcome
 from .webhook import WebhookReceiver
 
 
@@ -22,7 +23,7 @@ class Webhooks:
         """Whether codes of this account arrive by webhook now."""
         receiver = self.receiver
         return receiver is not None and receiver.running and \
-            self.accounts.get(label).kind in PUSH_KINDS
+            Capability.PUSH in self.accounts.profile(label).capabilities
 
     def deliver(self, push: PushedCode) -> PushOutcome:
         return self.intake.deliver(push)
