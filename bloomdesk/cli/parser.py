@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from ..core.actions import BY_NAME
 from ..providers import KINDS
 
 EPILOG = """exit codes: 0 success, 2 usage, 3 refused by the provider, 4 network failure
 (a buy whose answer never came is kept as unknown and reconciled), 5 local failure
 (journal, keyring, a webhook port), 6 no code (the order ended, or --timeout passed),
 7 refused by BloomDesk itself (no such order or account, nothing to do for the order)"""
+
+# CLI command -> order action (core/actions.ACTIONS); "retry" is the CLI's short name
+COMMANDS = {"cancel": "cancel", "complete": "complete", "retry": "request_another_sms",
+            "rerent": "rerent", "dismiss": "dismiss"}
 
 WEBHOOK_HELP = ("also receive BloomSMS sms.received webhooks there while waiting (the path "
                 "token is the window's, from settings.ini; polling continues, slower)")
@@ -83,11 +88,8 @@ def build() -> argparse.ArgumentParser:
     wait = sub.add_parser("wait", parents=[common], help="print the order's code when it comes")
     wait.add_argument("order", type=int, help="the order's number")
     _waiting(wait)
-    for name, text in (("cancel", "cancel an order (refund)"), ("complete", "finish an order"),
-                       ("retry", "ask for another SMS"),
-                       ("rerent", "rent the same number again (a new, charged order)"),
-                       ("dismiss", "settle an order whose buy never answered")):
-        action = sub.add_parser(name, parents=[common], help=text)
+    for command, name in COMMANDS.items():  # the one table of order actions
+        action = sub.add_parser(command, parents=[common], help=BY_NAME[name].tip)
         action.add_argument("order", type=int, help="the order's number")
     stats = sub.add_parser("stats", parents=[common], help="your delivery record per route: "
                            "orders, share that got a code, median time to it, money")
