@@ -1,26 +1,27 @@
-"""The price table's model: every offer of the chosen account(s) as plain tuples.
+"""The price table's model: the offers of the chosen account(s), straight from their
+price lists' columns (:mod:`.offer_table`), with no object per offer.
 
-Rows are kept presorted by the current sort key, so a keystroke only selects: one
-pass of Python over a flat list of search strings, never row by row through a proxy,
-never a sort; a text that extends the previous one narrows the current matches.
-Formatting happens lazily in ``data()``.  Favourites are pinned on top whatever the
-sort.
+A row is built only when the view paints it or someone picks it (:class:`Row`, a
+plain tuple); a keystroke selects by byte masks and never lists the visible rows.
+Favourites are pinned on top whatever the sort.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
-from itertools import compress, repeat
-from operator import contains
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ..domain import Offer
-from .format import Place, money, place, plain_tip
+from ..pricelist import Builder, PriceList
+from .format import money, place, plain_tip
 from .names import Names
+from .offer_table import OfferTable, Picked
+
+if TYPE_CHECKING:
+    from ..domain import Offer
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -36,9 +37,8 @@ class Row(NamedTuple):
     price: Decimal
     stock: int
     account: str
-    place: str  # the country's plain name (one string per country, shared)
+    place: str  # the country's plain name
 
-    # Derived, not stored: two unique strings a row cost ~14 MB over 100k offers.
     @property
     def search(self) -> str:
         """The lower-cased text the filter matches."""
@@ -56,6 +56,8 @@ _SORT_KEYS: dict[int, Callable[[Row], Any]] = {
     CODE: lambda r: r.service, COUNTRY: lambda r: r.place.casefold(),
     PRICE: lambda r: r.price, STOCK: lambda r: r.stock, ACCOUNT: lambda r: r.account,
 }
+_SORTS = {STAR: "favourite", SERVICE: "service", CODE: "code", COUNTRY: "country",
+          PRICE: "price", STOCK: "stock", ACCOUNT: "account"}
 
 
 def favourite_key(service: str, iso: str | None, place_name: str) -> str:
@@ -65,33 +67,28 @@ def favourite_key(service: str, iso: str | None, place_name: str) -> str:
 
 
 def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
+    """Rows of general offers (tests, tools): as the table shows them."""
     rows = []
-    places: dict[tuple[str | None, str | None], Place] = {}
     for o in offers:
-        # a few hundred countries over 100k offers: work out each one once
-        key = (o.country_iso, o.country_name or o.country)
-        where = places.get(key)
-        if where is None:
-            where = places[key] = place(*key)
+        where = place(o.country_iso, o.country_name or o.country)
         rows.append(Row(o.service_name, o.service, where.label, o.country, where.iso,
                         o.price, o.stock, account, where.name))
     return rows
 
 
-def _key(row: Row) -> tuple[str, str, str]:
-    """An offer's identity across refreshes (its price and stock change)."""
-    return row.service, row.country, row.account
-
-
-def _packed(texts: Iterable[str]) -> list[str]:
-    """New string objects allocated one after another."""
-    items = list(texts)
-    packed = "\0".join(items).split("\0") if items else []
-    return packed if len(packed) == len(items) else items  # a NUL in a text: as they are
+def lists_of(rows: Iterable[Row]) -> list[tuple[str, PriceList]]:
+    """Rows back into one price list per account, in the order accounts come."""
+    builders: dict[str, Builder] = {}
+    for r in rows:
+        b = builders.setdefault(r.account, Builder())
+        b.row(b.service(r.service, r.service_name), b.country(r.country, r.place, r.iso),
+              b.money(r.price), r.stock)
+    return [(label, b.build()) for label, b in builders.items()]
 
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 GREY, GOLD = QColor("#9a9a9a"), QColor("#d49a00")  # made once, not per painted cell
 
 
@@ -99,26 +96,23 @@ class OffersModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, names: Names | None = None) -> None:
         super().__init__(parent)
         self.names = names or Names(self)
-        self._rows: list[Row] = []
-        self._generation = 0  # bumped by set_rows: row indexes of before mean nothing
+        self._table = OfferTable([], place)
+        self._generation = 0  # bumped by set_lists: offer indexes of before mean nothing
         self._found: tuple[Row, int, int] | None = None  # (row, generation, index)
-        self._sorted: list[int] = []  # every row index, in the current sort order
-        self._sorted_search: list[str] = []  # their search texts, in that order
-        self._stocked = b""  # 1 where in stock, in that order
-        self._visible: list[int] = []
-        self._filter: list[str] = []
+        self._positions: dict[int, int] = {}  # offer index -> place in the sort order
+        self._shown = b""  # 1 where shown, by place in the sort order
+        self._fav = b""  # 1 where a favourite, by place in the sort order
+        self._top, self._rest = Picked(b""), Picked(b"")
+        self._built: dict[int, Row] = {}  # rows built for the view, by row number
+        self._terms: list[str] = []
         self._text = ""
-        # Recent selections by (text, hide): backspace finds its earlier prefix here.
-        self._recent: dict[tuple[str, bool], tuple[list[int], list[int]]] = {}
-        self._matched: list[int] = []  # positions in the sort order of the current match
         self._hide_empty = False
         self._sort = (PRICE, Qt.SortOrder.AscendingOrder)
         self._favourites: set[str] = set()
-        self._fav = b""  # 1 where a favourite, by position in the sort order
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._visible)
+        return 0 if parent.isValid() else len(self._top) + len(self._rest)
 
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -135,13 +129,15 @@ class OffersModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES:  # the view asks ~8 roles a cell: answer the rest at once
             return None
-        if not index.isValid() or not 0 <= index.row() < len(self._visible):
-            return None
-        row = self._rows[self._visible[index.row()]]
+        row = self._built.get(index.row())
+        if row is None:
+            row = self.offer_at(index.row())
+            if row is None:
+                return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == STAR:
-                return "★" if row.favourite_key in self.favourites else "☆"
+                return "★" if row.favourite_key in self._favourites else "☆"
             if col == PRICE:
                 return money(row.price, self.names.currency(row.account))
             if col == STOCK:
@@ -150,49 +146,52 @@ class OffersModel(QAbstractTableModel):
                     row.account)[col]
         if role == SORT_ROLE:
             return _SORT_KEYS[col](row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, STOCK):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col in (PRICE, STOCK) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.stock <= 0:
                 return GREY
-            if col == STAR and row.favourite_key in self.favourites:
+            if col == STAR and row.favourite_key in self._favourites:
                 return GOLD
         if role == Qt.ItemDataRole.ToolTipRole and col == COUNTRY:
             return plain_tip(f"{row.country_label} — id {row.country} at {row.account}")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if (column, order) == self._sort:
+            return  # the view asks again as it is set up and restored: nothing changes
         self.layoutAboutToBeChanged.emit()
         self._sort = (column, order)
         self._presort()
-        self._recent.clear()
-        self._select(narrow=False)
+        self._select()
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ loading
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_lists(self, lists: Sequence[tuple[str, PriceList]]) -> None:
+        """The offers of these accounts' price lists, (label, list) in table order."""
         self.beginResetModel()
-        self._rows = rows
+        self._table = OfferTable(lists, place)
         self._generation += 1
-        self._recent.clear()
         self._presort()
-        self._select(narrow=False)
+        self._select()
         self.endResetModel()
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Rows made elsewhere (make_rows): as price lists, by account."""
+        self.set_lists(lists_of(rows))
+
+    @property
+    def lists(self) -> list[tuple[str, PriceList]]:
+        return self._table.lists
 
     def set_filter(self, text: str, hide_out_of_stock: bool | None = None) -> None:
         text = " ".join(text.lower().split())
         hide = self._hide_empty if hide_out_of_stock is None else hide_out_of_stock
         if text == self._text and hide == self._hide_empty:
             return
-        # Typing on: every match of the new text is a match of the old one.
-        narrow = bool(self._text) and text.startswith(self._text) and hide == self._hide_empty
         self.beginResetModel()
-        self._text, self._filter, self._hide_empty = text, text.split(), hide
-        recent = self._recent.get((text, hide))
-        if recent is not None:
-            self._visible, self._matched = recent
-        else:
-            self._select(narrow)
+        self._text, self._terms, self._hide_empty = text, text.split(), hide
+        self._select()
         self.endResetModel()
 
     @property
@@ -203,94 +202,97 @@ class OffersModel(QAbstractTableModel):
     def favourites(self, keys: set[str]) -> None:
         self._favourites = set(keys)
         self._mark_favourites()
+        self._pin()
 
     def toggle_favourite(self, row: int) -> None:
-        key = self._rows[self._visible[row]].favourite_key
-        self._favourites.symmetric_difference_update({key})
+        offer = self.offer_at(row)
+        if offer is None:
+            return
+        self._favourites.symmetric_difference_update({offer.favourite_key})
         self.layoutAboutToBeChanged.emit()
-        self._mark_favourites()  # a click, not a keystroke: a full pass is fine
-        self._visible = self._pinned(self._matched)
-        self._recent.clear()
+        self._mark_favourites()
+        self._pin()
         self.layoutChanged.emit()
 
     def _mark_favourites(self) -> None:
-        favs, rows = self._favourites, self._rows
-        self._fav = bytes(rows[i].favourite_key in favs for i in self._sorted) \
-            if favs else b""
+        routes = {(s, where) for s, _, where in (k.rpartition("@") for k in self._favourites)}
+        self._fav = self._table.routes_mask(routes) if routes else b""
+
+    # ------------------------------------------------------------------ offers
+    def _index_at(self, row: int) -> int:
+        """The offer index shown at `row` (0 <= row < rowCount)."""
+        top = len(self._top)
+        position = self._top.select(row) if row < top else self._rest.select(row - top)
+        return self._table.order[position]
+
+    def _make(self, index: int) -> Row:
+        table = self._table
+        a, i = table.locate(index)
+        pl = table.lists[a][1]
+        s, c = pl.svc[i], pl.cty[i]
+        where = table.places[table.local_place[a][c]]
+        return Row(pl.service_names[s], pl.services[s], where.label, pl.countries[c],
+                   where.iso, pl.prices[pl.price[i]], pl.stock[i], table.accounts[a],
+                   where.name)
 
     def offer_at(self, row: int) -> Row | None:
-        return self._rows[self._visible[row]] if 0 <= row < len(self._visible) else None
+        if not 0 <= row < self.rowCount():
+            return None
+        offer = self._built.get(row)
+        if offer is None:
+            if len(self._built) > 4096:
+                self._built.clear()
+            offer = self._built[row] = self._make(self._index_at(row))
+        return offer
 
     def choose(self, row: int) -> Row | None:
         """The offer at `row`, remembered so that :meth:`find` finds it at once."""
         offer = self.offer_at(row)
         if offer is not None:
-            self._found = (offer, self._generation, self._visible[row])
+            self._found = (offer, self._generation, self._index_at(row))
         return offer
 
     def find(self, offer: Row) -> int:
         """Where the same offer (account, service, country) shows now, or -1: what
         lets a selection follow an offer through pins, sorts, filters and refreshes."""
-        found, rows = self._found, self._rows
+        found = self._found
         if found is not None and found[0] is offer and found[1] == self._generation:
             index = found[2]
-        else:  # after a refresh: where it was (lists come in the same order), else a pass
-            key = _key(offer)
-            was = found[2] if found is not None else -1
-            index = was if 0 <= was < len(rows) and _key(rows[was]) == key else next(
-                (i for i, r in enumerate(rows) if _key(r) == key), -1)
-            if index >= 0:
-                self._found = (rows[index], self._generation, index)
-        try:
-            return self._visible.index(index) if index >= 0 else -1
-        except ValueError:  # filtered out
-            return -1
+        else:  # after a refresh: where it was (lists come in the same order), else a look
+            index = self._table.index_of(offer.account, offer.service, offer.country,
+                                         found[2] if found is not None else -1)
+            if index < 0:
+                return -1
+            self._found = (self._make(index), self._generation, index)
+        position = self._positions.get(index)
+        if position is None:
+            position = self._positions[index] = self._table.order.index(index)
+        if self._fav and self._fav[position]:
+            return self._top.rank(position)
+        rank = self._rest.rank(position)
+        return len(self._top) + rank if rank >= 0 else -1
 
     @property
     def total(self) -> int:
-        return len(self._rows)
+        return self._table.total
 
     def _presort(self) -> None:
         column, order = self._sort
-        key = _SORT_KEYS[column]
-        rows = self._rows
-        self._sorted = sorted(range(len(rows)), key=lambda i: key(rows[i]),
-                              reverse=order == Qt.SortOrder.DescendingOrder)
-        # Fresh copies, side by side in memory and in sort order: scanning texts
-        # scattered among 100k rows' other objects cost ~200 ns a row in cache misses.
-        self._sorted_search = _packed(rows[i].search for i in self._sorted)
-        self._stocked = bytes(rows[i].stock > 0 for i in self._sorted)
+        self._table.sort(_SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        self._positions.clear()
         self._mark_favourites()
 
-    def _select(self, narrow: bool) -> None:
-        """Choose the visible rows.  Matches are kept as positions in the sort order, so
-        every scan reads the packed search texts front to back, and every test runs in
-        C (map, contains, compress): ~5 ms for 100k rows where a Python loop over
-        scattered texts took ~25 ms."""
-        texts = self._sorted_search
-        positions: Iterable[int] = self._matched if narrow else range(len(texts))
-        for term in self._filter:
-            tested = map(texts.__getitem__, positions) if narrow or \
-                not isinstance(positions, range) else texts  # the first full scan
-            positions = list(compress(positions, map(contains, tested, repeat(term))))
-        if self._hide_empty and not narrow:  # (narrowing keeps what was hidden hidden)
-            positions = compress(positions, map(self._stocked.__getitem__, positions))
-        matched = list(positions)
-        self._matched = matched
-        self._visible = self._pinned(matched)
-        if len(self._recent) >= 64:
-            self._recent.clear()
-        self._recent[(self._text, self._hide_empty)] = (self._visible, self._matched)
+    def _select(self) -> None:
+        self._shown = self._table.select(self._terms, self._hide_empty)
+        self._pin()
 
-    def _pinned(self, matched: list[int]) -> list[int]:
-        """The rows at `matched` positions of the sort order, favourites first, each
-        part keeping that order."""
-        at = self._sorted.__getitem__
-        fav = self._fav
-        if not fav:
-            return list(map(at, matched))
-        top = list(compress(matched, map(fav.__getitem__, matched)))
-        if not top:
-            return list(map(at, matched))
-        rest = compress(matched, (not f for f in map(fav.__getitem__, matched)))
-        return list(map(at, top)) + list(map(at, rest))
+    def _pin(self) -> None:
+        """Favourites first, each part in the sort order."""
+        self._built.clear()
+        n = self._table.total
+        if not self._fav or not n:
+            self._top, self._rest = Picked(b""), Picked(self._shown)
+            return
+        shown, fav = int.from_bytes(self._shown, "little"), int.from_bytes(self._fav, "little")
+        self._top = Picked((shown & fav).to_bytes(n, "little"))
+        self._rest = Picked((shown & ~fav).to_bytes(n, "little"))

@@ -8,6 +8,8 @@ what is highlighted.  A refresh also keeps the scroll position.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import (
     QEvent,
     QItemSelection,
@@ -33,8 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..pricelist import PriceList
 from .names import Names
-from .offers_model import PRICE, SERVICE, STAR, OffersModel, Row
+from .offers_model import PRICE, SERVICE, STAR, OffersModel, Row, lists_of
 
 ALL = "All accounts"
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
@@ -50,6 +53,7 @@ class OffersTable(QTableView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.empty_text = ""
+        self.painted_total = 0  # offers in the model at the last paint (the smoke test)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -62,6 +66,7 @@ class OffersTable(QTableView):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        self.painted_total = self.model().total  # type: ignore[attr-defined]
         if self.empty_text and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
             painter.setPen(QColor("#777"))
@@ -164,13 +169,18 @@ class PricePanel(QWidget):
     def chosen(self) -> str:
         return self.account.currentText()
 
-    def set_rows(self, rows: list[Row]) -> None:
-        """New prices: the chosen offer stays chosen, the scroll stays where it was."""
+    def set_lists(self, lists: Sequence[tuple[str, PriceList]]) -> None:
+        """New prices, (account, price list) in table order: the chosen offer stays
+        chosen, the scroll stays where it was."""
         self._keep_scroll = True
         try:
-            self.model.set_rows(rows)
+            self.model.set_lists(lists)
         finally:
             self._keep_scroll = False
+
+    def set_rows(self, rows: list[Row]) -> None:
+        """Rows made elsewhere (make_rows), as :meth:`set_lists`."""
+        self.set_lists(lists_of(rows))
 
     def set_state(self, text: str) -> None:
         """Loading, the prices' age, a failed refresh: shown under the table."""
