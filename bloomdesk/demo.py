@@ -18,12 +18,11 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from .core import Desk
-from .secrets import KeyStore
-from .sim import KIND, Simulator, demo_accounts
-from .store import Store
+if TYPE_CHECKING:
+    from .core import Desk
+    from .sim import Simulator
 
 log = logging.getLogger(__name__)
 
@@ -80,16 +79,42 @@ def sweep(root: Path | None = None, grace: float = 60.0) -> list[Path]:
 
 
 class Demo:
+    """The folder at once; the simulator (~0.2 s to build its catalogue) when asked,
+    so that the window can paint first and the simulator start beside it."""
+
     def __init__(self, code_delay: float = 4.0) -> None:
         sweep()
         self.dir = Path(tempfile.mkdtemp(prefix=PREFIX))
         self._held = _lock(self.dir / "lock")
-        self.sim = Simulator()
-        for provider in self.sim.providers.values():
-            provider.rules.code_delay = code_delay
+        self.code_delay = code_delay
+        self._sim: Simulator | None = None
+        self._running = False
+
+    @property
+    def sim(self) -> Simulator:
+        if self._sim is None:
+            from .sim import Simulator
+
+            self._sim = Simulator()
+            for provider in self._sim.providers.values():
+                provider.rules.code_delay = self.code_delay
+        return self._sim
+
+    def start_simulator(self) -> None:
+        """Build and start the simulator (fine in a worker thread)."""
+        if not self._running:
+            self.sim.start()
+            self._running = True
 
     def start(self) -> Desk:
-        self.sim.start()
+        """The Desk on the running simulator, one account of every kind (call on the
+        thread that will use the Desk: its journal connection belongs to it)."""
+        from .core import Desk
+        from .secrets import KeyStore
+        from .sim import KIND, demo_accounts
+        from .store import Store
+
+        self.start_simulator()
         desk = Desk(Store(self.dir / "journal.sqlite3"), KeyStore(memory_only=True))
         for name, key, balance in demo_accounts():  # a kind, or a simulated server
             self.sim.add_account(name, key, balance)
@@ -103,7 +128,9 @@ class Demo:
                 account.webhook_url = url
 
     def stop(self) -> None:
-        self.sim.stop()
+        if self._running:
+            self.sim.stop()
+            self._running = False
         if self._held is not None:
             self._held.close()
         shutil.rmtree(self.dir, ignore_errors=True)

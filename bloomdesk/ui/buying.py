@@ -1,14 +1,18 @@
 """Buying the offer the user chose: one purchase at a time, confirmed with the price
-and the balance after, the row's price sent as the cap where the provider takes one."""
+and the balance after, the row's price sent as the cap where the provider takes one.
+A refusal at that cap (the price moved since the row was read, perhaps from the cache)
+says so, and the row is read again (``moved``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 from PySide6.QtCore import QObject
 
 from ..core import Desk, Order
 from ..providers import PROFILES
+from ..providers.errors import NoNumbers
 from .format import money, phone
 from .names import Names
 from .offers_model import Row
@@ -20,8 +24,10 @@ from .tasks import Report, Tasks, error_text
 class Buyer(QObject):
     def __init__(self, desk: Desk, panel: PricePanel, names: Names, report: Report,
                  tasks: Tasks, bought: Callable[[Order], None], *, confirm: bool = True,
+                 moved: Callable[[Row], None] = lambda row: None,
                  parent: QObject | None = None) -> None:
-        """`bought` is told of each new order (the window selects it)."""
+        """`bought` is told of each new order (the window selects it); `moved` of an
+        offer whose price the provider would not sell at (its row is read again)."""
         super().__init__(parent)
         self.desk = desk
         self.panel = panel
@@ -30,6 +36,7 @@ class Buyer(QObject):
         self.tasks = tasks
         self.bought = bought
         self.confirm = confirm
+        self.moved = moved
         self.busy = False
         panel.buyRequested.connect(self.request)
         panel.nothingChosen.connect(lambda why: self.report(why, timeout=6000))
@@ -76,6 +83,19 @@ class Buyer(QObject):
                         "waiting for the code", timeout=8000)
 
         def failed(exc: BaseException) -> None:
+            if cap is not None and isinstance(exc, NoNumbers):
+                self.report(self.moved_text(row, exc.min_price), error=True)
+                self.moved(row)
+                return
             self.report(f"{row.account}: {error_text(exc)}", error=True)
 
         self.tasks.spawn(go(), "Buying", failed=failed)
+
+    def moved_text(self, row: Row, cheapest: Decimal | None) -> str:
+        currency = self.names.currency(row.account)
+        shown = money(row.price, currency)
+        now = f" (now {money(cheapest, currency)})" if cheapest is not None and \
+            cheapest > row.price else ""
+        return (f"{row.account} has no {row.service_name} number in {row.place} at "
+                f"{shown}{now}: the price moved or the stock ran out since the prices "
+                "were read. Nothing was bought; that offer is being read again.")

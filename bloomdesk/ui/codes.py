@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import Order
+from ..domain import Order
 from .format import phone, plain_tip
 from .secret_marks import KDE_HINT, install_mac_converter, secret_mime
 

@@ -1,44 +1,50 @@
 """The main window: balances on top, the price table, live orders and received codes.
 
-The window assembles; the work is done by helpers, each handed exactly what it uses
-(the Desk, its panel, the name cache, ``report`` and ``spawn``): prices
-(:class:`PriceController`), buying (:class:`Buyer`), order actions
-(:class:`OrderActions`), codes (:class:`CodeActions`) and webhooks.  Every request
-runs on the qasync loop; the window only reacts to the Desk's events through the
-bridge, so a slow provider shows as a status line, never a frozen window.
+The window assembles; helpers do the work, each handed what it uses: prices
+(:class:`PriceController`), buying, order actions, codes and webhooks.  Requests run
+on the qasync loop; the window reacts to the Desk's events through the bridge.  It is
+built in two steps so that it paints at once: the widgets (and, through
+:meth:`preview`, each account's cached prices) need neither the Desk nor its imports
+(httpx, the keyring, asyncio); :meth:`attach` then hands it the Desk and builds the
+helpers that act (``bloomdesk.app`` does so after the first paint).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ..core import Desk, Order
-from ..core.events import ErrorKind, ErrorRaised
 from . import preferences
-from .accounts_dialog import AccountsDialog
 from .balances import BalanceBar
-from .bridge import DeskBridge
-from .buying import Buyer
-from .code_actions import CodeActions
 from .codes import CodesPane, SecretClipboard
 from .icons import app_icon
+from .layout import assemble, fill_menus, timer
 from .names import Names
-from .notices import Banner, CodeNotice, NoticeStack
-from .order_actions import OrderActions
+from .notices import Banner, CodeNotice
 from .orders_model import OrdersModel
 from .orders_panel import OrdersPanel
 from .preferences import Preferences
 from .price_controller import PriceController
 from .price_panel import PricePanel
-from .settings_dialog import SettingsDialog
 from .tasks import Messages, Tasks
 from .tray import Tray
-from .webhook_control import WebhookControl
-from .window_state import WindowState, add_action
+from .window_state import WindowState
+
+if TYPE_CHECKING:
+    from ..core import Desk, Order
+    from ..core.events import ErrorRaised
+    from ..store.cache import Cached
+    from .bridge import DeskBridge
+    from .buying import Buyer
+    from .code_actions import CodeActions
+    from .order_actions import OrderActions
+    from .webhook_control import WebhookControl
 
 __all__ = ["Banner", "MainWindow"]
 
@@ -47,43 +53,41 @@ class MainWindow(QMainWindow):
     # Asks the app to shut down: the main coroutine then closes everything in order
     # (stopping Qt's loop first would leave that cleanup unrun).
     quitRequested = Signal()  # noqa: N815
+    desk: Desk  # and the helpers below: from attach() on
+    bridge: DeskBridge
+    buyer: Buyer
+    order_actions: OrderActions
+    code_actions: CodeActions
+    webhooks: WebhookControl
+    auto_copy_action: QAction
 
-    def __init__(self, desk: Desk, settings: QSettings | None = None, *,
+    def __init__(self, desk: Desk | None = None, settings: QSettings | None = None, *,
                  confirm_buys: bool = True, tray: bool | None = None) -> None:
         """`tray`: None asks the desktop whether it has a system tray; `confirm_buys`
         False spends without asking (benchmarks and tests of what follows)."""
         super().__init__()
-        self.desk = desk
         self.settings = settings
+        self.confirm_buys = confirm_buys
+        self.attached = False
         self.setWindowTitle("BloomDesk")
         self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.names = Names(self)
-        self.bridge = DeskBridge(desk, self)
         self.clipboard = SecretClipboard(30.0, self)
         self.balances = BalanceBar(self)
         self.banner = Banner(self)
         self.code_notice = CodeNotice(self)
         self.prices = PricePanel(self, self.names)
-        self.orders_model = OrdersModel(desk.clock, self, self.names)
+        self.orders_model = OrdersModel(time.time, self, self.names)
         self.orders = OrdersPanel(self.orders_model, self)
         self.codes = CodesPane(self)
         self.tray = Tray(self, self.code_notice, available=tray)
         self._build()
         self.report = Messages(self.statusBar(), self.banner)
         self.tasks = Tasks(self.report)
-        self.price_side = PriceController(desk, self.prices, self.balances, self.names,
+        self.price_side = PriceController(self.prices, self.balances, self.names,
                                           self.report, self.tasks, settings, self)
-        self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
-                           self._bought, confirm=confirm_buys, parent=self)
-        self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
-                                          self.tasks, confirm=confirm_buys, parent=self)
-        self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard,
-                                        self.tray, self.names, self.report,
-                                        self.show_from_tray, self)
         self.prefs = preferences.load(settings)
-        self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks,
-                                       self)
         self.state = WindowState(settings, {
             "window/geometry": (self.saveGeometry, self.restoreGeometry),
             "window/main_split": (self.main_split.saveState, self.main_split.restoreState),
@@ -95,11 +99,45 @@ class MainWindow(QMainWindow):
             "orders/columns": (self.orders.table.horizontalHeader().saveState,
                                self.orders.table.horizontalHeader().restoreState)})
         self._told_tray = False
-        self._connect()
-        self._menus()
+        self._tick = timer(self, 1000, self._on_tick)
+        self._balance_timer = timer(self, 90_000, self.price_side.refresh_balances)
+        for menu in ("&File", "&Edit", "&View"):  # filled by attach(): the bar is there
+            self.menuBar().addMenu(menu)
         self.apply(self.prefs)
         self.state.restore()
-        self.price_side.reload_accounts()
+        if desk is not None:
+            self.attach(desk)
+
+    def preview(self, cached: Sequence[Cached], labels: Sequence[str]) -> None:
+        """Before the Desk: the accounts and each one's cached prices, with their age."""
+        self.price_side.preview(cached, labels)
+
+    def attach(self, desk: Desk) -> None:
+        """The Desk arrives: the helpers that act on it, the menus, the open orders."""
+        from .bridge import DeskBridge
+        from .buying import Buyer
+        from .code_actions import CodeActions
+        from .order_actions import OrderActions
+        from .webhook_control import WebhookControl
+
+        self.desk = desk
+        self.orders_model.clock = desk.clock
+        self.bridge = DeskBridge(desk, self)
+        self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
+                           self._bought, confirm=self.confirm_buys,
+                           moved=self.price_side.reread, parent=self)
+        self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
+                                          self.tasks, confirm=self.confirm_buys, parent=self)
+        self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard,
+                                        self.tray, self.names, self.report,
+                                        self.show_from_tray, self)
+        self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks,
+                                       self)
+        self._connect()
+        self._menus()
+        self.attached = True
+        self.apply(self.prefs)
+        self.price_side.attach(desk)
         self.orders_model.set_orders(desk.open_orders())
         self._count_changed()
         for order in desk.history(200):
@@ -108,30 +146,15 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ layout
     def _build(self) -> None:
-        self.bottom_split = bottom = QSplitter(Qt.Orientation.Horizontal, self)
-        bottom.setObjectName("bottom-split")
-        bottom.addWidget(self.orders)
-        bottom.addWidget(self.codes)
-        bottom.setCollapsible(1, False)
-        bottom.setStretchFactor(0, 3)
-        bottom.setStretchFactor(1, 1)
-        bottom.setSizes([900, 330])
-        self.main_split = main = QSplitter(Qt.Orientation.Vertical, self)
-        main.setObjectName("main-split")
-        main.addWidget(self.prices)
-        main.addWidget(bottom)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 2)
-        main.setSizes([460, 300])
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(8, 6, 8, 6)
-        layout.addWidget(self.balances)
-        layout.addWidget(main, 1)
-        self.setCentralWidget(central)
-        # over the window, outside the layout: a notice never moves the tables
-        self.notices = NoticeStack(central, [self.banner, self.code_notice], self.codes)
+        self.main_split, self.bottom_split = assemble(
+            self, self.balances, self.prices, self.orders, self.codes,
+            [self.banner, self.code_notice])
         self.statusBar().showMessage("Starting…")
+        self.tray.showRequested.connect(self.show_from_tray)
+        self.tray.quitRequested.connect(self.quit)
+        for signal in (self.orders_model.rowsInserted, self.orders_model.rowsRemoved,
+                       self.orders_model.modelReset):
+            signal.connect(self._count_changed)
 
     def _connect(self) -> None:
         b = self.bridge
@@ -140,54 +163,29 @@ class MainWindow(QMainWindow):
         b.codeReceived.connect(self.code_actions.received)
         b.balanceChanged.connect(self.balances.set_balance)
         b.errorRaised.connect(self._error_event)
-        self.tray.showRequested.connect(self.show_from_tray)
-        self.tray.quitRequested.connect(self.quit)
-        for signal in (self.orders_model.rowsInserted, self.orders_model.rowsRemoved,
-                       self.orders_model.modelReset):
-            signal.connect(self._count_changed)
-        self._tick = QTimer(self)
-        self._tick.setInterval(1000)
-        self._tick.timeout.connect(self._on_tick)
-        self._balance_timer = QTimer(self)
-        self._balance_timer.setInterval(90_000)
-        self._balance_timer.timeout.connect(self.price_side.refresh_balances)
 
     def _menus(self) -> None:
-        codes, prices = self.code_actions, self.price_side
-        file_menu = self.menuBar().addMenu("&File")
-        add_action(self, "Refresh balances and prices", "F5", prices.refresh, file_menu)
-        file_menu.addSeparator()
-        self.accounts_action = add_action(self, "Accounts…", "Ctrl+Shift+A",
-                                          self.open_accounts, file_menu)
-        self.settings_action = add_action(self, "Settings…", "Ctrl+,", self.open_settings,
-                                          file_menu)
-        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
-        file_menu.addSeparator()
-        add_action(self, "Quit", "Ctrl+Q", self.quit, file_menu)
-        edit = self.menuBar().addMenu("&Edit")
-        add_action(self, "Find offer", QKeySequence.StandardKey.Find, prices.focus_filter, edit)
-        add_action(self, "Copy selected code", "Ctrl+C", codes.copy_selected, edit)
-        add_action(self, "Copy newest code", "Ctrl+Shift+C", codes.copy_newest, edit)
-        for n in range(1, 10):
-            add_action(self, f"Copy code {n}", f"Ctrl+{n}", partial(codes.copy_nth, n - 1))
-        self.auto_copy_action = edit.addAction("Copy new codes automatically")
-        self.auto_copy_action.setCheckable(True)
+        hide = QAction(self.prices.hide_empty.text(), self)
+        hide.triggered.connect(self.prices.hide_empty.toggle)
+        made = fill_menus(self, self.price_side, self.code_actions, {
+            "accounts": self.open_accounts, "settings": self.open_settings,
+            "quit": self.quit}, hide)
+        self.accounts_action, self.settings_action = made["accounts"], made["settings"]
+        self.auto_copy_action = made["auto_copy"]
         self.auto_copy_action.toggled.connect(self._auto_copy_toggled)
-        self.view_menu = self.menuBar().addMenu("&View")
-        self.view_menu.addAction(self.prices.hide_empty.text()).triggered.connect(
-            self.prices.hide_empty.toggle)
 
     # ------------------------------------------------------------------ preferences
     def apply(self, prefs: Preferences) -> None:
         """Make every preference take effect now (pollers pick up the speed at once)."""
         self.prefs = prefs
-        self.desk.set_poll_speed(prefs.poll_speed)
-        self.desk.settings.auto_cancel = prefs.auto_cancel
         self.clipboard.clear_after = float(prefs.clear_clipboard_after)
         self.tray.enabled = prefs.notifications
         self.balances.set_threshold(prefs.warn_below)
-        self.auto_copy_action.setChecked(prefs.auto_copy)
-        self.code_actions.auto_copy = prefs.auto_copy
+        if self.attached:
+            self.desk.set_poll_speed(prefs.poll_speed)
+            self.desk.settings.auto_cancel = prefs.auto_cancel
+            self.auto_copy_action.setChecked(prefs.auto_copy)
+            self.code_actions.auto_copy = prefs.auto_copy
 
     def _auto_copy_toggled(self, on: bool) -> None:
         self.code_actions.auto_copy = on
@@ -200,6 +198,8 @@ class MainWindow(QMainWindow):
             preferences.save(self.settings, self.prefs)
 
     def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.prefs, tray=self.tray.available,
                                 webhook_status=self.webhooks.status(), parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -207,8 +207,8 @@ class MainWindow(QMainWindow):
         self.settings_dialog = dialog
         dialog.open()
 
-    def _settings_accepted(self, dialog: SettingsDialog) -> None:
-        before, prefs = self.prefs, dialog.preferences()
+    def _settings_accepted(self, dialog: QWidget) -> None:
+        before, prefs = self.prefs, dialog.preferences()  # type: ignore[attr-defined]
         self.apply(prefs)
         self._save_prefs()
         hook = ("webhook_enabled", "webhook_host", "webhook_port", "webhook_token")
@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
         self.report("Settings saved", timeout=3000)
 
     def open_accounts(self) -> None:
+        from .accounts_dialog import AccountsDialog
+
         dialog = AccountsDialog(self.desk, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accountsChanged.connect(self._accounts_changed)
@@ -239,7 +241,8 @@ class MainWindow(QMainWindow):
             self.price_side.refresh()
 
     def _on_tick(self) -> None:
-        self.order_actions.tick()
+        if self.attached:
+            self.order_actions.tick()
         self.price_side.update_state()
 
     def save_state(self) -> None:
@@ -254,13 +257,16 @@ class MainWindow(QMainWindow):
         await self.tasks.cancel_all()
         self.clipboard.clear_if_ours()
         self.tray.close()
-        self.bridge.close()
+        if self.attached:
+            self.bridge.close()
 
     def _bought(self, order: Order) -> None:
         self.orders.select_order(order.id)
 
     def _error_event(self, event: ErrorRaised) -> None:
         """Routed by kind, never by the words: a balance's failure marks its balance."""
+        from ..core.events import ErrorKind
+
         if event.kind is ErrorKind.BALANCE and event.account:
             self.balances.set_error(event.account, event.message)
         text = f"{event.account}: {event.message}" if event.account else event.message

@@ -20,6 +20,7 @@ class Names(QObject):
         self._services: dict[str, str] = {}
         self._countries: dict[tuple[str, str], str] = {}
         self._accounts: set[str] = set()  # whose country list has been read
+        self._lists: dict[str, list[Country]] = {}  # those lists, as read
         self._currencies: dict[str, str] = {}
 
     def set_currencies(self, currencies: dict[str, str]) -> None:
@@ -46,7 +47,12 @@ class Names(QObject):
     def knows_countries(self, account: str) -> bool:
         return account in self._accounts
 
+    def countries_of(self, account: str) -> list[Country]:
+        """The account's country list as last read (empty when never read)."""
+        return list(self._lists.get(account, ()))
+
     def learn_countries(self, account: str, countries: Iterable[Country]) -> None:
+        countries = self._lists[account] = list(countries)
         for c in countries:
             self._countries[(account, c.id)] = place(c.iso, c.name).label
         self._accounts.add(account)
@@ -64,5 +70,6 @@ class Names(QObject):
     def forget(self, account: str) -> None:
         """An account was edited or removed: its ids may mean other places now."""
         self._accounts.discard(account)
+        self._lists.pop(account, None)
         for key in [k for k in self._countries if k[0] == account]:
             del self._countries[key]

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from ..core import Order, OrderState
+from ..domain import Order, OrderState
 from ..wording import explain
 from .format import countdown, money, phone, plain_tip
 from .names import Names

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import Order
+from ..domain import Order
 from .flow import FlowLayout
 from .format import phone
 from .orders_model import ACCOUNT, COUNTRY, PHONE, SERVICE, STATUS, OrdersModel

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
+from secrets import token_urlsafe
 
 from PySide6.QtCore import QSettings
-
-from ..core.webhook import new_token as new_webhook_token
 
 POLL_SPEEDS = {0.5: "Gentle: half as often", 1.0: "Normal", 2.0: "Quick: twice as often"}
 
@@ -28,7 +27,9 @@ class Preferences:
     webhook_enabled: bool = False  # BloomSMS sms.received receiver (off by default)
     webhook_host: str = "127.0.0.1"
     webhook_port: int = 8765
-    webhook_token: str = field(default_factory=new_webhook_token)
+    # a path secret, as core.webhook_wire.new_token makes it (not imported: the window
+    # reads its preferences before its first paint, without the core)
+    webhook_token: str = field(default_factory=lambda: token_urlsafe(24))
 
 
 KEYS = {

@@ -1,29 +1,36 @@
 """The price side of the window: accounts, balances, loading and refreshing prices.
 
-Handed what it uses (the Desk, the price panel, the balance bar, the name cache, a
-``report`` and a ``spawn``), as Vorta hands a helper its tab.  A refresh keeps the
-prices on screen, with their age, until new ones arrive; a failed one says so and
-keeps them.
+Handed what it uses (the price panel, the balance bar, the name cache, a ``report``
+and a ``spawn``), as Vorta hands a helper its tab, and the Desk once there is one
+(:meth:`PriceController.attach`).  Before that, :meth:`preview` shows each account's
+cached prices (``store/cache.py``) the moment the window opens; a refresh keeps the
+prices on screen, with their age, until new ones arrive, and a failed one says so
+and keeps them.  Each list read is cached again, off the event loop.
 """
 
 from __future__ import annotations
 
-import asyncio
-import gc
 import logging
 import time
+from collections.abc import Sequence
 from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
-from ..core import Desk
-from ..providers import PROFILES
+from ..domain import Offer
+from ..pricelist import PriceList
 from .balances import BalanceBar
 from .format import age, place
 from .names import Names
-from .offers_model import Row, make_rows
+from .offers_model import Row
 from .price_panel import ALL, PricePanel
 from .tasks import Report, Tasks, error_text
+
+if TYPE_CHECKING:
+    from ..core import Desk
+    from ..store.cache import Cached
 
 log = logging.getLogger(__name__)
 
@@ -32,110 +39,180 @@ NO_ACCOUNTS = ("No accounts yet: add one with File → Accounts… (Ctrl+Shift+A
 
 
 class PriceController(QObject):
-    def __init__(self, desk: Desk, panel: PricePanel, balances: BalanceBar, names: Names,
+    def __init__(self, panel: PricePanel, balances: BalanceBar, names: Names,
                  report: Report, tasks: Tasks, settings: QSettings | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.desk = desk
+        self.desk: Desk | None = None
+        self.state: Path | None = None  # where the cache lives (the journal's folder)
         self.panel = panel
         self.balances = balances
         self.names = names
         self.report = report
         self.tasks = tasks
         self.settings = settings
-        self._rows: dict[str, list[Row]] = {}  # the last prices read, per account
-        self._read_at: dict[str, float] = {}
+        self._accounts: list[str] = []  # every account's label, in the Desk's order
+        self._uids: dict[str, str] = {}
+        self._lists: dict[str, PriceList] = {}  # the last prices read, per account
+        self._cached: set[str] = set()  # lists from the cache, not read again yet
         self._failed: dict[str, str] = {}  # the last refresh's error, per account
         self._loading: set[str] = set()
-        self._shown: list[str] = []  # the accounts whose rows the table holds
+        self._countries: set[str] = set()  # whose country list was read this run
         panel.accountChosen.connect(self.show_offers)
         panel.favouriteToggled.connect(self.save_favourites)
         balances.refresh_button.clicked.connect(self.refresh)
         self.load_favourites()
 
     # ------------------------------------------------------------------ accounts
+    def preview(self, cached: Sequence[Cached], labels: Sequence[str]) -> None:
+        """Before the Desk: the accounts the journal lists and their cached prices."""
+        self._set_accounts(list(labels), {c.label: c.currency for c in cached})
+        for c in cached:
+            self._adopt(c)
+        self._show()
+
+    def _adopt(self, c: Cached) -> None:
+        self._lists[c.label] = c.prices
+        self._cached.add(c.label)
+        if c.countries:
+            self.names.learn_countries(c.label, c.countries)
+        self._learn(c.label, c.prices)
+
+    def attach(self, desk: Desk) -> None:
+        """The Desk arrives: its accounts, and the cached prices not previewed."""
+        from ..store import cache
+
+        self.desk = desk
+        self.state = desk.store.path.parent
+        self.reload_accounts()
+        for account in desk.accounts():
+            if account.label not in self._lists:
+                found = cache.load(self.state, account)
+                if found is not None:
+                    self._adopt(found)
+        self._show()
+
+    def account_labels(self) -> list[str]:
+        return list(self._accounts)
+
+    def showing_cached(self) -> bool:
+        """Whether the table shows some account's cached prices, not yet read again."""
+        return any(label in self._cached for label in self.labels())
+
     def reload_accounts(self) -> None:
+        if self.desk is None:
+            return
+        from ..providers import PROFILES
+
         accounts = self.desk.accounts()
-        labels = [a.label for a in accounts]
-        currencies = {a.label: PROFILES[a.kind].currency for a in accounts}
+        self._uids = {a.label: a.uid for a in accounts}
+        self._set_accounts([a.label for a in accounts],
+                           {a.label: PROFILES[a.kind].currency for a in accounts})
+        if not accounts:
+            self.report(NO_ACCOUNTS, error=True)
+            self.panel.set_state("No accounts: no prices to show.")
+
+    def _set_accounts(self, labels: list[str], currencies: dict[str, str]) -> None:
+        self._accounts = labels
         self.names.set_currencies(currencies)
         self.balances.set_accounts(labels, currencies)
         self.panel.set_accounts(labels)
-        for label in [k for k in self._rows if k not in labels]:
+        for label in [k for k in self._lists if k not in labels]:
             self._forget(label)
-        if not labels:
-            self.report(NO_ACCOUNTS, error=True)
-            self.panel.set_state("No accounts: no prices to show.")
 
     def account_changed(self, label: str) -> None:
         """An account was edited: its prices and country ids may be another's now."""
         self._forget(label)
         self.names.forget(label)
+        self._countries.discard(label)
+        uid = self._uids.get(label)
+        if uid and self.state is not None:
+            from ..store import cache
+
+            cache.forget(self.state, uid)
 
     def _forget(self, label: str) -> None:
-        self._rows.pop(label, None)
-        self._read_at.pop(label, None)
+        self._lists.pop(label, None)
+        self._cached.discard(label)
         self._failed.pop(label, None)
 
     def labels(self) -> list[str]:
         """The accounts the table shows now."""
         chosen = self.panel.chosen()
-        labels = [a.label for a in self.desk.accounts()]
-        return labels if chosen == ALL else [chosen] if chosen in labels else []
+        return list(self._accounts) if chosen == ALL else \
+            [chosen] if chosen in self._accounts else []
 
     # ------------------------------------------------------------------ refreshing
     def refresh(self, *_: object) -> None:
         """Balances and the prices on show, read again; what is shown stays meanwhile."""
+        if self.desk is None:
+            return
         self.refresh_balances()
-        for account in self.desk.accounts():
-            if not self.names.knows_countries(account.label):
-                self.tasks.spawn(self._load_names(account.label), "Countries",
+        for label in self._accounts:
+            if label not in self._countries:
+                self.tasks.spawn(self._load_names(label), "Countries",
                                  failed=lambda exc: log.info("No country list: %s", exc))
         for label in self.labels():
             self._load(label)
         self.update_state()
 
     def refresh_balances(self) -> None:
+        if self.desk is None:
+            return
         self.report("Refreshing balances…", timeout=3000)
         # each failure arrives as an ErrorRaised(kind=BALANCE) event: see the window
         self.tasks.spawn(self.desk.refresh_balances(), "Refreshing balances")
 
     async def _load_names(self, label: str) -> None:
-        self.names.learn_countries(label, await self.desk.countries(label))
+        assert self.desk is not None
+        self._countries.add(label)
+        try:
+            self.names.learn_countries(label, await self.desk.countries(label))
+        except BaseException:
+            self._countries.discard(label)
+            raise
 
     def show_offers(self, *_: object) -> None:
         """The account chosen changed: show what is known, load what is not."""
         for label in self.labels():
-            if label not in self._rows:
+            if label not in self._lists or label in self._cached:
                 self._load(label)
         self._show()
 
     def _load(self, label: str) -> None:
-        if label not in self._loading:
+        if label not in self._loading and self.desk is not None:
             self._loading.add(label)
             self.tasks.spawn(self._load_offers(label), f"Prices of {label}",
                              failed=partial(self._load_failed, label))
 
     async def _load_offers(self, label: str) -> None:
+        assert self.desk is not None
         try:
-            offers = await self.desk.offers(label)
-            rows: list[Row] = []
-            for start in range(0, len(offers), 2000):  # in chunks: the window breathes
-                rows += make_rows(label, offers[start:start + 2000])
-                await asyncio.sleep(0)
+            prices = await self.desk.price_list(label)
         finally:
             self._loading.discard(label)
-        self._rows[label] = rows
-        self._read_at[label] = time.time()
+        self._lists[label] = prices
+        self._cached.discard(label)
         self._failed.pop(label, None)
-        # The table is long-lived: keep its ~half a million objects out of the cyclic
-        # collector's full passes, which otherwise stall the window ~100 ms at random.
-        gc.freeze()
-        self.names.learn(label, {(r.service, r.service_name) for r in rows},
-                         {(r.country, r.country_label) for r in rows})
+        self._learn(label, prices)
         if label in self.labels():
             self._show()
-        self.report(f"Prices of {label} read ({len(offers):,} offers)", timeout=4000)
+        self.report(f"Prices of {label} read ({len(prices):,} offers)", timeout=4000)
+        self.tasks.spawn(self._save(label, prices), f"Caching the prices of {label}",
+                         failed=lambda exc: log.warning("Prices not cached: %s", exc))
+
+    async def _save(self, label: str, prices: PriceList) -> None:
+        if self.desk is None or self.state is None:
+            return
+        import asyncio
+
+        from ..providers import PROFILES
+        from ..store import cache
+
+        account = self.desk.account(label)
+        countries = self.names.countries_of(label)
+        await asyncio.to_thread(cache.save, self.state, account,
+                                PROFILES[account.kind].currency, prices, countries)
 
     def _load_failed(self, label: str, exc: BaseException) -> None:
         self._loading.discard(label)
@@ -144,13 +221,34 @@ class PriceController(QObject):
         self.report(f"{label}: {message}", error=True)
         self.update_state()
 
+    def reread(self, row: Row) -> None:
+        """One offer read again (a buy said its price moved): its row, and no other."""
+        if self.desk is not None:
+            self.tasks.spawn(self._reread(row), f"The price of {row.service_name}",
+                             failed=lambda exc: log.info("Offer not read again: %s", exc))
+
+    async def _reread(self, row: Row) -> None:
+        assert self.desk is not None
+        fresh = await self.desk.price_list(row.account, row.service, row.country)
+        base = self._lists.get(row.account)
+        if base is None:
+            return
+        i = fresh.find(row.service, row.country)
+        offer = fresh.offer(i) if i >= 0 else Offer(  # no longer offered: none in stock
+            row.service, row.service_name, row.country, row.price, 0, row.place, row.iso)
+        self._lists[row.account] = base.with_offer(offer)
+        if row.account in self.labels():
+            self._show()
+
+    def _learn(self, label: str, prices: PriceList) -> None:
+        self.names.learn(label, zip(prices.services, prices.service_names, strict=True),
+                         [(cid, place(iso, name or cid).label) for cid, name, iso in zip(
+                             prices.countries, prices.country_names, prices.country_isos,
+                             strict=True)])
+
     def _show(self) -> None:
-        labels = [label for label in self.labels() if label in self._rows]
-        rows: list[Row] = []
-        for label in labels:
-            rows += self._rows[label]
-        self._shown = labels
-        self.panel.set_rows(rows)
+        self.panel.set_lists([(label, self._lists[label]) for label in self.labels()
+                              if label in self._lists])
         self.panel.apply_filter()
         self.update_state()
 
@@ -158,12 +256,13 @@ class PriceController(QObject):
         """What the line under the table says of the prices: their age, a refresh
         under way or failed, or why there are none (kept current by the window's tick)."""
         labels = self.labels()
-        loaded = [label for label in labels if label in self._read_at]
+        loaded = [label for label in labels if label in self._lists]
         failed = [(label, self._failed[label]) for label in labels if label in self._failed]
-        loading = [label for label in labels if label in self._loading]
+        loading = [label for label in labels if label in self._loading or (
+            label in self._cached and label not in self._failed)]
         parts: list[str] = []
         if loaded:
-            oldest = min(self._read_at[label] for label in loaded)
+            oldest = min(self._lists[label].read_at for label in loaded)
             parts.append(f"prices from {age(time.time() - oldest)}")
         elif loading:
             parts.append(f"Loading prices of {', '.join(loading)}…")

@@ -16,9 +16,6 @@ from typing import Any, Protocol
 
 from PySide6.QtWidgets import QStatusBar
 
-from ..core.errors import LocalError
-from ..providers.errors import ProviderError
-from ..store import StoreError
 from .notices import Banner
 
 log = logging.getLogger(__name__)
@@ -33,6 +30,10 @@ Failed = Callable[[BaseException], None]
 
 def error_text(exc: BaseException) -> str:
     """An error in words fit to show: the provider's (or BloomDesk's) message."""
+    from ..core.errors import LocalError  # here: the window paints before the core loads
+    from ..providers.errors import ProviderError
+    from ..store import StoreError
+
     if isinstance(exc, ProviderError | LocalError):
         return exc.message
     if isinstance(exc, StoreError):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
-from ..core import Order
+from ..domain import Order
 from .format import phone
 from .icons import badge_icon
 from .notices import CodeNotice
