@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from types import TracebackType
 
 from ..domain import Activation, Country, Offer
+from ..pricelist import PriceList, from_offers
 from .errors import Rejected
 from .http import Http
 from .profiles import ACTION_CAPABILITY, Capability, Profile
@@ -108,6 +110,12 @@ class Provider:
 
     async def offers(self, country: str | None = None, service: str | None = None) -> list[Offer]:
         raise NotImplementedError
+
+    async def price_rows(self, country: str | None = None,
+                         service: str | None = None) -> PriceList:
+        """Offers as the price table's columns; a dialect parses its whole list
+        straight into them (price_rows.py), without an Offer per offer."""
+        return from_offers(await self.offers(country, service), time.time())
 
     async def buy(self, service: str, country: str | None = None,
                   max_price: Decimal | None = None, operator: str | None = None) -> Activation:

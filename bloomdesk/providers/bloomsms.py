@@ -10,7 +10,9 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
+from ..pricelist import PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from . import price_rows
 from .answers import (
     Shared,
     breathe,
@@ -26,7 +28,7 @@ from .answers import (
 from .base import Provider
 from .countries import iso_for
 from .errors import ProtocolError
-from .http import Http, path_segment
+from .http import Http, Reply, path_segment
 from .profiles import REQUEST_ANOTHER_SMS, RERENT, Profile
 
 _STATUSES = {
@@ -125,6 +127,18 @@ class BloomSmsProvider(Provider):
                 country_iso=known.iso if known else iso_for(self.profile, cid),
             ))
         return offers
+
+    async def price_rows(self, country: str | None = None,
+                         service: str | None = None) -> PriceList:
+        if country is not None or service is not None:  # an offer or two read again
+            return await super().price_rows(country, service)
+        return await price_rows.bloomsms_list(lambda: self._reply("/prices"),
+                                              await self.countries(), self.profile)
+
+    async def _reply(self, path: str) -> Reply:
+        reply = await self._http.send("GET", path, catalogue=True)
+        check_status(reply)
+        return reply
 
     def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
         """An order from the provider's answer, every text cleaned (textsafe) and the

@@ -23,7 +23,9 @@ from typing import Any, TypeVar
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
+from ..pricelist import PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_phone, clean_text
+from . import price_rows
 from .answers import (
     Shared,
     breathe,
@@ -204,6 +206,14 @@ class HandlerProvider(Provider):
                     country_iso=iso,
                 ))
         return offers
+
+    async def price_rows(self, country: str | None = None,
+                         service: str | None = None) -> PriceList:
+        if country is not None or service is not None:  # an offer or two read again
+            return await super().price_rows(country, service)
+        return await price_rows.handler_list(
+            lambda: self._call("getPrices", catalogue=True), self._read,
+            await self.countries(), await self._names(), self.profile)
 
     async def buy(self, service: str, country: str | None = None,
                   max_price: Decimal | None = None, operator: str | None = None) -> Activation:

@@ -14,7 +14,9 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
+from ..pricelist import PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
+from . import price_rows
 from .answers import (
     Shared,
     breathe,
@@ -29,7 +31,7 @@ from .answers import (
 from .base import Provider
 from .bloomsms import parse_time
 from .errors import ProtocolError
-from .http import Http, path_segment
+from .http import Http, Reply, path_segment
 from .profiles import ACTIVE_LIST, Profile
 
 _STATUSES = {
@@ -127,6 +129,19 @@ class SmsBulkProvider(Provider):
                 country_iso=iso,
             ))
         return offers
+
+    async def price_rows(self, country: str | None = None,
+                         service: str | None = None) -> PriceList:
+        if country is not None or service is not None:  # an offer or two read again
+            return await super().price_rows(country, service)
+
+        async def page(cursor: str | None) -> Reply:
+            query = {"limit": 5000, **({"cursor": cursor} if cursor else {})}
+            reply = await self._http.send("GET", "/prices", params=query, catalogue=True)
+            check_status(reply)
+            return reply
+        names = {c.id: c.name for c in await self.countries()}
+        return await price_rows.smsbulk_list(page, names, MAX_PAGES)
 
     def _activation(self, data: Any, fallback_id: str | None = None) -> Activation:
         """An order from the provider's answer, every text cleaned (textsafe) and the
