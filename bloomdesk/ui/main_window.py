@@ -254,6 +254,7 @@ class MainWindow(QMainWindow):
             self.save_state()
         self._tick.stop()
         self._balance_timer.stop()
+        await self.price_side.flush()
         await self.tasks.cancel_all()
         self.clipboard.clear_if_ours()
         self.tray.close()

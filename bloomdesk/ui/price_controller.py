@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QSettings
 
 from ..domain import Offer
 from ..pricelist import PriceList
+from . import favourites
 from .balances import BalanceBar
 from .format import age, place
 from .names import Names
@@ -29,6 +30,8 @@ from .price_panel import ALL, PricePanel
 from .tasks import Report, Tasks, error_text
 
 if TYPE_CHECKING:
+    import asyncio
+
     from ..core import Desk
     from ..store.cache import Cached
 
@@ -58,6 +61,7 @@ class PriceController(QObject):
         self._failed: dict[str, str] = {}  # the last refresh's error, per account
         self._loading: set[str] = set()
         self._countries: set[str] = set()  # whose country list was read this run
+        self._saving: set[asyncio.Task[None]] = set()  # caches being written
         panel.accountChosen.connect(self.show_offers)
         panel.favouriteToggled.connect(self.save_favourites)
         balances.refresh_button.clicked.connect(self.refresh)
@@ -198,8 +202,10 @@ class PriceController(QObject):
         if label in self.labels():
             self._show()
         self.report(f"Prices of {label} read ({len(prices):,} offers)", timeout=4000)
-        self.tasks.spawn(self._save(label, prices), f"Caching the prices of {label}",
-                         failed=lambda exc: log.warning("Prices not cached: %s", exc))
+        saving = self.tasks.spawn(self._save(label, prices), f"Caching the prices of {label}",
+                                  failed=lambda exc: log.warning("Prices not cached: %s", exc))
+        self._saving.add(saving)
+        saving.add_done_callback(self._saving.discard)
 
     async def _save(self, label: str, prices: PriceList) -> None:
         if self.desk is None or self.state is None:
@@ -213,6 +219,13 @@ class PriceController(QObject):
         countries = self.names.countries_of(label)
         await asyncio.to_thread(cache.save, self.state, account,
                                 PROFILES[account.kind].currency, prices, countries)
+
+    async def flush(self, timeout: float = 3.0) -> None:
+        """Let the caches being written finish (a quit right after a refresh)."""
+        if self._saving:
+            import asyncio
+
+            await asyncio.wait(list(self._saving), timeout=timeout)
 
     def _load_failed(self, label: str, exc: BaseException) -> None:
         self._loading.discard(label)
@@ -276,24 +289,11 @@ class PriceController(QObject):
 
     # ------------------------------------------------------------------ favourites
     def load_favourites(self) -> None:
-        if self.settings is None:
-            return
-        saved = self.settings.value("prices/favourites", [])
-        items = saved if isinstance(saved, list) else [saved] if saved else []
-        self.panel.model.favourites = {_route(str(item)) for item in items}
+        self.panel.model.favourites = favourites.load(self.settings)
 
     def save_favourites(self) -> None:
-        if self.settings is not None:
-            self.settings.setValue("prices/favourites", sorted(self.panel.model.favourites))
-            self.settings.sync()
+        favourites.save(self.settings, self.panel.model.favourites)
 
     def focus_filter(self) -> None:
         self.panel.filter.setFocus()
         self.panel.filter.selectAll()
-
-
-def _route(key: str) -> str:
-    """A favourite saved by name ("tg@Sweden") as the route it names ("tg@SE")."""
-    service, _, where = key.rpartition("@")
-    iso = place(None, where).iso if where else None
-    return f"{service}@{iso}" if service and iso else key

@@ -9,14 +9,16 @@ refused; nothing a provider says is ever raised into Qt.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable, Coroutine
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtWidgets import QStatusBar
 
 from .notices import Banner
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +70,8 @@ class Tasks:
               failed: Failed | None = None) -> asyncio.Task[Any]:
         """Run `coro`; a failure goes to `failed` when given, else it is reported as
         "`what`: the error"."""
+        import asyncio  # here: the window paints before asyncio is imported
+
         task = asyncio.ensure_future(coro)
         self._tasks.add(task)
 
@@ -87,6 +91,8 @@ class Tasks:
         return task
 
     async def cancel_all(self) -> None:
+        import asyncio
+
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
