@@ -15,6 +15,18 @@ from bloomdesk.sim import Simulator
 
 install_log_redaction()
 
+# The suite runs on several workers (pytest-xdist; most tests wait on the network or
+# the clock, not the CPU). Tests that measure time or hog the CPU share one group, so
+# they run one after another on one worker and never compete with each other.
+SERIAL = ("tests/test_bundle.py::", "tests/test_benchmarks.py::",
+          "test_event_loop_stays_responsive")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if any(part in item.nodeid for part in SERIAL):
+            item.add_marker(pytest.mark.xdist_group("cpu"))
+
 
 class Clock:
     """Wall-clock time that a test can jump forward (shared by simulator and engine)."""

@@ -53,7 +53,7 @@ def test_two_cli_processes_buying_at_once_keep_every_paid_order(
 
     def buy() -> subprocess.CompletedProcess[str]:
         return subprocess.run([sys.executable, "-m", "bloomdesk.cli", "buy", "tg", "--wait",
-                               "--timeout", "3", "--json"],
+                               "--timeout", "2", "--json"],
                               env=shared, capture_output=True, text=True, timeout=60)
 
     with ThreadPoolExecutor(2) as pool:
