@@ -21,6 +21,7 @@ import httpx
 from ..domain import AccountInfo, Country, Offer, Order, OrderState, Reason
 from ..providers import PROFILES
 from ..providers.errors import ProviderError
+from ..providers.profiles import Capability
 from ..secrets import KeyStore
 from ..store import Store
 from .accounts import Accounts
@@ -239,7 +240,10 @@ class Desk:
         return await self.purchases.buy(label, service, country, max_price, price, operator)
 
     async def operators(self, label: str, country: str) -> list[str]:
-        """The operators a buy in `country` may choose ([]: the provider's choice)."""
+        """The operators a buy in `country` may choose ([]: the provider's choice, or
+        a provider that offers none)."""
+        if Capability.OPERATORS not in self.sessions.provider(label).capabilities:
+            return []
         return await self.sessions.call(label, lambda p: p.operators(country))
 
     async def buy_best(self, routes: list[Route], attempts: int = DEFAULT_ATTEMPTS,

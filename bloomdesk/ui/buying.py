@@ -8,7 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
+import shiboken6
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox
 
 from ..core import Desk, Order
 from ..providers import PROFILES
@@ -53,19 +55,40 @@ class Buyer(QObject):
             self._buy(row)
             return
         currency = self.names.currency(row.account)
+        operator = self._operators(row)
         ask_to_spend(
             self.panel.window(), title="Buy a number", name="confirm-buy",
             question=f"Buy a {row.service_name} number in {row.country_label} from "
             f"{row.account} for {money(row.price, currency)}?",
             price=row.price, balance=balance_of(self.desk, row.account), currency=currency,
-            yes="Buy", on_yes=lambda: self._buy(row))
+            yes="Buy", on_yes=lambda: self._buy(row, operator.currentData()),
+            choice=("Operator", operator))
+
+    def _operators(self, row: Row) -> QComboBox:
+        """"Any operator", and the provider's operators in that country once they come
+        (the question does not wait for them)."""
+        box = QComboBox()
+        box.setObjectName("operator")
+        box.addItem("Any operator", None)
+        box.setToolTip("Where the provider offers a choice of mobile operator")
+
+        async def load() -> None:
+            names = await self.desk.operators(row.account, row.country)
+            if shiboken6.isValid(box):  # the question may be answered already
+                for name in names:
+                    box.addItem(name, name)
+
+        self.tasks.spawn(load(), "Reading the operators",
+                         failed=lambda exc: box.setToolTip(
+                             f"The operators could not be read: {error_text(exc)}"))
+        return box
 
     def _set_busy(self, on: bool) -> None:
         self.busy = on
         self.panel.buy_button.setEnabled(not on)
         self.panel.buy_button.setText("Buying…" if on else "Buy (Enter)")
 
-    def _buy(self, row: Row) -> None:
+    def _buy(self, row: Row, operator: str | None = None) -> None:
         self._set_busy(True)
         kind = self.desk.account(row.account).kind
         cap = row.price if PROFILES[kind].takes_max_price else None
@@ -75,7 +98,8 @@ class Buyer(QObject):
         async def go() -> None:
             try:
                 order = await self.desk.buy(row.account, row.service, row.country,
-                                            max_price=cap, price=row.price)
+                                            max_price=cap, price=row.price,
+                                            operator=operator)
             finally:
                 self._set_busy(False)
             self.bought(order)

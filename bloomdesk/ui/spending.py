@@ -8,7 +8,14 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QWidget,
+)
 
 from ..core import Desk
 from .format import money
@@ -33,14 +40,35 @@ def balance_after(balance: Decimal | None, price: Decimal | None, currency: str)
     return line
 
 
+def _add_choice(box: QMessageBox, caption: str, field: QWidget) -> None:
+    """A labelled field in a message box, between its text and its buttons."""
+    grid = box.layout()
+    buttons = box.findChild(QDialogButtonBox)
+    if not isinstance(grid, QGridLayout) or buttons is None:
+        return
+    grid.removeWidget(buttons)
+    row = grid.rowCount()
+    line = QHBoxLayout()
+    label = QLabel(caption, box)
+    label.setBuddy(field)
+    line.addWidget(label)
+    line.addWidget(field, 1)
+    grid.addLayout(line, row, 0, 1, grid.columnCount())
+    grid.addWidget(buttons, row + 1, 0, 1, grid.columnCount())
+
+
 def ask_to_spend(parent: QWidget, *, title: str, question: str, price: Decimal | None,
                  balance: Decimal | None, currency: str, yes: str, name: str,
-                 on_yes: Callable[[], None]) -> QMessageBox:
+                 on_yes: Callable[[], None],
+                 choice: tuple[str, QWidget] | None = None) -> QMessageBox:
     """Ask; `on_yes` runs only if the user says yes (Enter says yes, unless the
-    balance is below the price)."""
+    balance is below the price).  `choice`: a labelled field shown above the buttons
+    (the operator of a number, say)."""
     text = f"{question}\n\n{balance_after(balance, price, currency)}"
     box = QMessageBox(QMessageBox.Icon.Question, title, text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    if choice is not None:
+        _add_choice(box, *choice)
     box.setTextFormat(Qt.TextFormat.PlainText)  # provider names are text, not markup
     box.button(QMessageBox.StandardButton.Yes).setText(yes)
     short = balance is not None and price is not None and balance < price
