@@ -28,10 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import Desk
-from ..core.errors import LocalError
+from ..core.accounts import check
+from ..core.errors import InvalidInput, LocalError
 from ..domain import AccountInfo
 from ..providers import KINDS, PROFILES
 from ..providers.errors import AuthError, ProviderError
+from ..providers.presets import PRESETS, preset
 from ..providers.profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, RERENT
 from ..store import StoreError
 from .format import money
@@ -42,8 +44,21 @@ OK_STYLE = "color: #1e7b34;"
 ERROR_STYLE = "color: #b3261e;"
 
 
-def describe(kind: str) -> str:
-    """What a provider kind offers, in a line, for the editor."""
+OTHER_COMPATIBLE = "Other SMS-Activate compatible (enter the URL)"
+
+
+def provider_choices() -> list[tuple[str, str, str | None]]:
+    """The editor's list of providers: (title, kind, preset name).  The built-in kinds,
+    then every known compatible service by name, then "other" (any URL) last."""
+    choices: list[tuple[str, str, str | None]] = [
+        (PROFILES[k].title, k, None) for k in KINDS if not PROFILES[k].needs_base_url]
+    choices += [(p.title, p.kind, p.name) for p in PRESETS if PROFILES[p.kind].needs_base_url]
+    choices += [(OTHER_COMPATIBLE, k, None) for k in KINDS if PROFILES[k].needs_base_url]
+    return choices
+
+
+def describe(kind: str, preset_name: str | None = None) -> str:
+    """What a provider offers, in a line, for the editor."""
     profile = PROFILES[kind]
     has = []
     if REQUEST_ANOTHER_SMS in profile.capabilities:
@@ -56,7 +71,14 @@ def describe(kind: str) -> str:
     rate = f"{profile.requests_per_minute} requests/min"
     silent = (f"; silent orders are charged after {int(profile.charge_silent_after)} s "
               "(auto-cancel on)" if profile.charge_silent_after else "")
-    return f"{', '.join(has) or lacks}; {rate}{silent}"
+    known = preset(preset_name) if preset_name else None
+    extra = ""
+    if known is not None:
+        answers = [a for a, on in known.actions.items() if on]
+        extra = (f"; answers {', '.join(answers)}" if answers else "") + \
+            (f"; cancels accepted {int(known.cancel_grace) // 60} min after purchase"
+             if known.cancel_grace else "")
+    return f"{', '.join(has) or lacks}; {rate}{silent}{extra}"
 
 
 class DialogTasks:
@@ -98,8 +120,9 @@ class AccountEditor(QDialog):
         self.setObjectName("account-editor")
         self.setMinimumWidth(520)
         self.kind = QComboBox(self)
-        for kind in KINDS:
-            self.kind.addItem(PROFILES[kind].title, kind)
+        self.kind.setObjectName("provider")
+        for title, kind, name in provider_choices():
+            self.kind.addItem(title, f"{kind}|{name or ''}")
         self.label = QLineEdit(self)
         self.label.setPlaceholderText("a name you recognise, e.g. BloomSMS main")
         self.base_url = QLineEdit(self)
@@ -150,7 +173,8 @@ class AccountEditor(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         if account is not None:
-            self.kind.setCurrentIndex(KINDS.index(account.kind))
+            self.kind.setCurrentIndex(max(0, self.kind.findData(
+                f"{account.kind}|{account.preset or ''}")))
             self.kind.setEnabled(False)
             self.label.setText(account.label)
             self.label.setReadOnly(True)
@@ -162,15 +186,21 @@ class AccountEditor(QDialog):
         self.finished.connect(self._async.cancel)
 
     def chosen_kind(self) -> str:
-        return str(self.kind.currentData())
+        return str(self.kind.currentData()).partition("|")[0]
+
+    def chosen_preset(self) -> str | None:
+        return str(self.kind.currentData()).partition("|")[2] or None
+
+    def default_url(self) -> str | None:
+        """The address used when the field is left empty: the preset's, or the kind's."""
+        name = self.chosen_preset()
+        return preset(name).base_url if name else PROFILES[self.chosen_kind()].base_url
 
     def _kind_changed(self, *_: object) -> None:
-        profile = PROFILES[self.chosen_kind()]
-        self.about.setText(describe(profile.kind))
-        if profile.needs_base_url:
-            self.base_url.setPlaceholderText("required: the provider's handler_api.php URL")
-        else:
-            self.base_url.setPlaceholderText(f"default: {profile.base_url}")
+        self.about.setText(describe(self.chosen_kind(), self.chosen_preset()))
+        default = self.default_url()
+        self.base_url.setPlaceholderText(f"default: {default}" if default else
+                                         "required: the provider's handler_api.php URL")
         self.outcome.clear()
 
     def _reveal(self, on: bool) -> None:
@@ -182,13 +212,11 @@ class AccountEditor(QDialog):
         self.outcome.setText(text)
 
     def _problem(self) -> str | None:
-        """What stops saving or testing, in the user's words."""
-        profile = PROFILES[self.chosen_kind()]
-        url = self.base_url.text().strip()
-        if profile.needs_base_url and not url:
-            return f"{profile.title} needs its address (the handler_api.php URL)."
-        if url and not url.startswith(("http://", "https://")):
-            return "The address must start with https:// (or http://)."
+        """What stops saving or testing, in the user's words (the core's one check)."""
+        try:
+            check(self.chosen_kind(), None, self.base_url.text().strip() or self.default_url())
+        except InvalidInput as exc:
+            return exc.message
         return None
 
     def test(self) -> None:
@@ -204,8 +232,8 @@ class AccountEditor(QDialog):
         label = self.account.label if self.account else None
         try:
             balance = await self.desk.test_connection(
-                self.chosen_kind(), self.key.text(), self.base_url.text().strip() or None,
-                label=label)
+                self.chosen_kind(), self.key.text(),
+                self.base_url.text().strip() or self.default_url(), label=label)
         except AuthError as exc:  # said beside the key field: point at it, keep its answer
             said = exc.token if exc.message == AuthError.default_message and exc.token \
                 else str(exc)
@@ -238,7 +266,7 @@ class AccountEditor(QDialog):
         try:
             if self.account is None:
                 self.key_stored = self.desk.add_account(self.chosen_kind(), label, key,
-                                                        url or None)
+                                                        url or None, self.chosen_preset())
             else:
                 self.desk.update_account(label, key=key or None, base_url=url)
                 self.key_stored = self.desk.keys.source(label) != "session"

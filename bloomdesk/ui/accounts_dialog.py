@@ -95,7 +95,7 @@ class AccountsDialog(QDialog):
         accounts = self.desk.accounts()
         self.table.setRowCount(len(accounts))
         for r, account in enumerate(accounts):
-            profile = PROFILES[account.kind]
+            profile = self.desk.registry.profile(account.label)  # a preset's own title
             balance = self.desk.balances.get(account.label)
             cells = (account.label, profile.title, account.base_url or profile.base_url or "",
                      KEY_SOURCES[self.desk.keys.source(account.label)],

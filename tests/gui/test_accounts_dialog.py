@@ -25,6 +25,13 @@ from tests.gui.harness import START, run_window, until
 Body = Callable[[MainWindow, Simulator], Coroutine[Any, Any, None]]
 
 
+
+def choose(editor: AccountEditor, kind: str, preset: str | None = None) -> None:
+    """Pick a provider in the editor's list as a user does (a kind, or a preset)."""
+    index = editor.kind.findData(f"{kind}|{preset or ''}")
+    assert index >= 0, (kind, preset)
+    editor.kind.setCurrentIndex(index)
+
 def key(kind: str, n: int = 1) -> str:
     return f"dlg-{kind}-key-{n:04d}-9c1e5b"
 
@@ -89,7 +96,7 @@ def test_every_kind_added_tested_edited_and_removed(
             label = f"My {kind}"
             click(dialog, "add")
             editor = editor_of(dialog)
-            editor.kind.setCurrentIndex(KINDS.index(kind))
+            choose(editor, kind)
             editor.label.setText(label)
             if PROFILES[kind].needs_base_url:
                 save(editor)  # no address yet: refused, with the reason
@@ -158,7 +165,7 @@ def test_no_keyring_says_so_and_keeps_the_key_for_the_session(
         click(dialog, "add")
         editor = editor_of(dialog)
         assert editor.findChild(type(dialog.notice), "no-keyring").isVisible()
-        editor.kind.setCurrentIndex(KINDS.index("bloomsms"))
+        choose(editor, "bloomsms")
         editor.label.setText("Main")
         editor.base_url.setText(sim.url("bloomsms"))
         editor.key.setText(key("bloomsms"))
@@ -193,3 +200,38 @@ def test_an_account_with_open_orders_is_not_removed(
 
     run_empty(qloop, qtbot, tmp_path, body)
 
+
+
+def test_an_account_from_a_preset_needs_no_url(qloop: qasync.QEventLoop, qtbot: Any,
+                                               tmp_path: Path, keyring_memory: object) -> None:
+    """The editor names the compatible services (Other last); choosing Hero-SMS fills its
+    address, and the account keeps the preset: its title shows in the list."""
+    from bloomdesk.ui.account_editor import OTHER_COMPATIBLE
+
+    async def body(window: MainWindow, sim: Simulator) -> None:
+        dialog = open_dialog(window)
+        click(dialog, "add")
+        editor = editor_of(dialog)
+        titles = [editor.kind.itemText(i) for i in range(editor.kind.count())]
+        assert {"Hero-SMS", "SMSBower", "Tiger SMS", "Grizzly SMS"} <= set(titles)
+        assert titles[-1] == OTHER_COMPATIBLE
+        choose(editor, "sms-activate", "hero-sms")
+        assert "hero-sms.com" in editor.base_url.placeholderText()
+        choose(editor, "sms-activate")
+        assert "required" in editor.base_url.placeholderText()
+        choose(editor, "sms-activate", "hero-sms")
+        sim.add_account("hero-sms", "hero-editor-key-000001", "7.00")
+        editor.label.setText("Hero")
+        editor.base_url.setText(sim.url("hero-sms"))  # the test's stand-in for the real URL
+        editor.key.setText("hero-editor-key-000001")
+        editor.test_button.click()
+        await until(lambda: "Balance: $7.00" in editor.outcome.text())
+        save(editor)
+        await until(lambda: "Hero" in listed(dialog))
+        account = window.desk.account("Hero")
+        assert (account.kind, account.preset) == ("sms-activate", "hero-sms")
+        row = next(r for r in range(dialog.table.rowCount())
+                   if dialog.table.item(r, 0).text() == "Hero")
+        assert dialog.table.item(row, 1).text() == "Hero-SMS"
+
+    run_empty(qloop, qtbot, tmp_path, body)
