@@ -104,8 +104,8 @@ def main(argv: list[str] | None = None) -> int:
     from .ui.icons import APP_ID, app_icon
 
     app.setDesktopFileName(APP_ID)  # Wayland matches the window to the .desktop file
-    app.setWindowIcon(app_icon())
     window, directory, demo = open_window(app, args)
+    app.setWindowIcon(app_icon())  # after the first paint: every window takes it then
     if args.smoke_test and args.until == "shown" and window.prices.table.painted_total:
         print(smoke_line(window, "shown"), flush=True)  # cached prices painted: done
         window.hide()

@@ -29,8 +29,8 @@ class PriceList:
     ``prices[price[i]]``, ``stock[i]`` in stock.  ``read_at``: when the provider
     sent it (seconds since the epoch)."""
 
-    __slots__ = ("countries", "country_isos", "country_names", "cty", "price", "prices",
-                 "read_at", "service_names", "services", "stock", "svc")
+    __slots__ = ("countries", "country_isos", "country_names", "cty", "in_price_order",
+                 "price", "prices", "read_at", "service_names", "services", "stock", "svc")
 
     def __init__(self, services: list[str], service_names: list[str], countries: list[str],
                  country_names: list[str | None], country_isos: list[str | None],
@@ -42,6 +42,7 @@ class PriceList:
         self.prices = prices
         self.svc, self.cty, self.price, self.stock = svc, cty, price, stock
         self.read_at = read_at
+        self.in_price_order = False  # rows cheapest first, ties as sent (by_price)
 
     def __len__(self) -> int:
         return len(self.svc)
@@ -97,10 +98,12 @@ class PriceList:
         def take(column: array[int]) -> array[int]:
             return array(INDEX, map(column.__getitem__, order))
 
-        return PriceList(self.services, self.service_names, self.countries,
-                         self.country_names, self.country_isos, self.prices,
-                         take(self.svc), take(self.cty), take(self.price), take(self.stock),
-                         self.read_at)
+        out = PriceList(self.services, self.service_names, self.countries,
+                        self.country_names, self.country_isos, self.prices,
+                        take(self.svc), take(self.cty), take(self.price), take(self.stock),
+                        self.read_at)
+        out.in_price_order = True
+        return out
 
     def with_offer(self, offer: Offer, read_at: float | None = None) -> PriceList:
         """A copy with `offer` (read again alone) in place of the row it replaces,

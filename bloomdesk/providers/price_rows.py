@@ -125,18 +125,32 @@ def bloomsms(reply: Reply, countries: list[Country], profile: Profile) -> PriceL
     known = _names_of(countries, profile)
     default = profile.default_country or ""
     added = [0]
+    # the common case in locals (100k calls): values seen before, of the usual types
+    services, places, prices = rows._services.get, rows._countries.get, rows._prices.get
+    b = rows.b
+    svc, cty, price_col, stock_col = b.svc.append, b.cty.append, b.price.append, \
+        b.stock.append
 
     def hook(obj: dict[str, Any]) -> Any:
         code = obj.get("code", obj.get("service"))
         if code is None or "price" not in obj or isinstance(code, dict | list | bool):
             return obj  # the envelope, an error: not an offer
-        where = obj.get("country")
-        if where is None or where == "" or isinstance(where, dict | list | bool):
-            where = default
         name = obj.get("name")
-        rows.b.row(rows.service(code, name if isinstance(name, str) and name else None),
-                   rows.country(where, known), rows.price(obj["price"]),
-                   _stock(obj, "stock", "count"))
+        where, price, stock = obj.get("country"), obj["price"], obj.get("stock")
+        s = services((code, name)) if type(name) is str and name else None
+        c = places(where) if type(where) is str and where else None
+        p = prices(price) if type(price) is str or type(price) is Decimal else None
+        if s is None or c is None or p is None or type(stock) is not int or \
+                not 0 <= stock <= COUNT_MAX:  # a first sight, or an unusual value
+            if where is None or where == "" or isinstance(where, dict | list | bool):
+                where = default
+            s = rows.service(code, name if isinstance(name, str) and name else None)
+            c, p, stock = rows.country(where, known), rows.price(price), \
+                _stock(obj, "stock", "count")
+        svc(s)
+        cty(c)
+        price_col(p)
+        stock_col(stock)
         added[0] += 1
         return None
 
@@ -191,19 +205,31 @@ def handler(reply: Reply, countries: list[Country], names: dict[str, str],
     rows = _Rows()
     known = _names_of(countries, profile)
     b = rows.b
+    prices, services = rows._prices.get, rows._services.get
+    svc, cty, price_col, stock_col = b.svc.append, b.cty.append, b.price.append, \
+        b.stock.append
 
     def hook(obj: dict[str, Any]) -> Any:
         if not obj:
             return obj
         first = next(iter(obj.values()))
         if "cost" in obj and not isinstance(first, _Entry | _Span):
-            return _Entry(rows.price(obj.get("cost")), _stock(obj, "count"))
+            cost, count = obj.get("cost"), obj.get("count")
+            p = prices(cost) if type(cost) is str or type(cost) is Decimal else None
+            if p is None or type(count) is not int or not 0 <= count <= COUNT_MAX:
+                p, count = rows.price(cost), _stock(obj, "count")
+            return _Entry(p, count)
         if isinstance(first, _Entry):
             start = len(b.svc)
             for code, entry in obj.items():
                 if not isinstance(entry, _Entry):
                     raise ProtocolError(SHAPE)
-                b.row(rows.service(code, names.get(code)), 0, entry.price, entry.stock)
+                name = names.get(code)
+                s = services((code, name))
+                svc(rows.service(code, name) if s is None else s)
+                cty(0)
+                price_col(entry.price)
+                stock_col(entry.stock)
             return _Span(start, len(b.svc))
         if isinstance(first, _Span) or first == [] or first == {}:
             for cid, span in obj.items():

@@ -4,9 +4,9 @@ prices the moment it opens (with their age) while fresh ones are read behind.
 One file per account, ``prices/<uid>.cache`` beside the journal, keyed by the
 account's identity (``AccountInfo.uid``), never its label: a label re-added at
 another provider is another account.  A file is a magic line, one JSON header line
-(format version, byte order, sizes, a BLAKE2 digest of the body), a JSON block of
+(format version, byte order, sizes, a CRC-32 of the body), a JSON block of
 the distinct texts and prices, then the price list's four columns as raw ``array``
-bytes, so loading 104k offers is a digest, a ``frombytes`` and a few hundred strings
+bytes, so loading 104k offers is a checksum, a ``frombytes`` and a few hundred strings
 (~5 ms), where one row per offer in the journal took ~150 ms to read back (both
 measured, see benchmarks/notes.md).  A file that is damaged, truncated, of another
 version or another machine's byte order is ignored with a log line, never a crash.
@@ -18,7 +18,6 @@ label, kind and currency: never a key.  A body in which a key registered with
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -26,6 +25,7 @@ import re
 import sqlite3
 import sys
 import tempfile
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -110,8 +110,8 @@ def save(state: Path, account: AccountInfo, currency: str, prices: PriceList,
         column.tobytes() for column in (prices.svc, prices.cty, prices.price, prices.stock))
     header = {"version": VERSION, "byteorder": sys.byteorder, "itemsize": prices.svc.itemsize,
               "uid": account.uid, "read_at": prices.read_at, "rows": len(prices),
-              "texts": len(texts.encode("utf-8")),
-              "digest": hashlib.blake2b(body, digest_size=16).hexdigest()}
+              "texts": len(texts.encode("utf-8")), "order": "price",
+              "crc32": zlib.crc32(body)}
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
@@ -164,11 +164,11 @@ def _read(data: bytes, account: AccountInfo) -> Cached:
         raise ValueError("written on another kind of machine")
     if header.get("uid") != account.uid:
         raise ValueError("another account's")
-    body = data[line_end + 1:]
-    if hashlib.blake2b(body, digest_size=16).hexdigest() != header.get("digest"):
-        raise ValueError("its digest does not match")
+    body = memoryview(data)[line_end + 1:]  # sliced below without a copy
+    if zlib.crc32(body) != header.get("crc32"):
+        raise ValueError("its checksum does not match")
     size, rows = int(header["texts"]), int(header["rows"])
-    texts = json.loads(body[:size].decode("utf-8"))
+    texts = json.loads(bytes(body[:size]).decode("utf-8"))
     columns = []
     width = rows * array(INDEX).itemsize
     for n in range(4):
@@ -183,6 +183,7 @@ def _read(data: bytes, account: AccountInfo) -> Cached:
         _names(texts["country_isos"], True), [_price(p) for p in texts["prices"]],
         columns[0], columns[1], columns[2], columns[3], float(header["read_at"]))
     prices.check()
+    prices.in_price_order = header.get("order") == "price"
     countries = [Country(*_names(c[:2]), *_names(c[2:3], True))
                  for c in texts["country_list"]]
     return Cached(account.uid, account.label, str(texts["kind"]), str(texts["currency"]),

@@ -23,9 +23,7 @@ from typing import Any, NamedTuple
 from ..pricelist import INDEX, PriceList
 
 _NONZERO = bytes([0] + [1] * 255)  # translate table: any set byte -> 1
-_FLAG = bytes((1 << h) if h < 8 else 0 for h in range(256))  # high byte -> its bit
 _LOW = 0 if sys.byteorder == "little" else 3  # where an 'I' item's low byte sits
-FAST_CODES = 8 * 256  # distinct values a column spreads with one translate
 BLOCK = 1024
 
 
@@ -70,29 +68,45 @@ class Picked:
 
 
 class Codes:
-    """A column of small codes (which service, which country) in sort order, spread
-    into a mask by a per-code answer: one ``translate`` and one ``&`` when there are
-    under 2,048 distinct codes (each offer's low byte, and a bit for its high byte),
-    a C ``map`` otherwise."""
+    """A column of codes (which service, which country) in sort order, spread into a
+    mask by a per-code answer: each offer's low byte goes through ``translate`` to a
+    bit for each high byte whose code answers True, and ``&`` keeps the offers whose
+    own high-byte bit is set; one pass per 2,048 codes that answer at all (up to
+    65,536 codes; past that, a C ``map``)."""
 
     def __init__(self, codes: array[int], distinct: int) -> None:
         self.n = len(codes)
-        self.wide = distinct > FAST_CODES
+        self.wide = distinct > 256 * 256
         if self.wide:
             self.codes = codes
             return
         raw = codes.tobytes()
         self.low = raw[_LOW::4]
-        self.high = int.from_bytes(raw[1 if _LOW == 0 else 2::4].translate(_FLAG), "little")
+        self._high = raw[1 if _LOW == 0 else 2::4]
+        self._flags: dict[int, int] = {}  # group -> its offers' high-byte bits, as an int
+
+    def _group(self, g: int) -> int:
+        flags = self._flags.get(g)
+        if flags is None:
+            table = bytes((1 << (h - 8 * g)) if 8 * g <= h < 8 * g + 8 else 0
+                          for h in range(256))
+            flags = self._flags[g] = int.from_bytes(self._high.translate(table), "little")
+        return flags
 
     def mask(self, answers: Sequence[bool]) -> int:
         """An int whose byte i is non-zero where the code at position i answers True."""
         if self.wide:
             return int.from_bytes(bytes(map(answers.__getitem__, self.codes)), "little")
-        table = bytearray(256)
+        tables: dict[int, bytearray] = {}
         for code in compress(range(len(answers)), answers):
-            table[code & 255] |= 1 << (code >> 8)
-        return int.from_bytes(self.low.translate(table), "little") & self.high
+            table = tables.get(code >> 11)
+            if table is None:
+                table = tables[code >> 11] = bytearray(256)
+            table[code & 255] |= 1 << ((code >> 8) & 7)
+        hits = 0
+        for g, table in tables.items():
+            hits |= int.from_bytes(self.low.translate(table), "little") & self._group(g)
+        return hits
 
 
 class OfferTable:
@@ -201,9 +215,14 @@ class OfferTable:
         return list(map(per.__getitem__, self.place if what == "country" else self.svc))
 
     def sort(self, what: str, descending: bool) -> None:
-        keys = self.sort_keys(what)
         n = self.total
-        self.order = array(INDEX, sorted(range(n), key=keys.__getitem__, reverse=descending))
+        if what == "price" and not descending and len(self.lists) == 1 and \
+                self.lists[0][1].in_price_order:
+            self.order = array(INDEX, range(n))  # kept in this order (the cache)
+        else:
+            keys = self.sort_keys(what)
+            self.order = array(INDEX, sorted(range(n), key=keys.__getitem__,
+                                             reverse=descending))
         stocked = bytearray()
         for _, pl in self.lists:
             stocked += bytes(map(bool, pl.stock))

@@ -8,46 +8,24 @@ Favourites are pinned on top whatever the sort.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+import gc
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
-from ..pricelist import Builder, PriceList
+from ..pricelist import PriceList
 from .format import money, place, plain_tip
 from .names import Names
+from .offer_rows import Row, favourite_key, lists_of, make_rows
 from .offer_table import OfferTable, Picked
 
-if TYPE_CHECKING:
-    from ..domain import Offer
+__all__ = ["COLUMNS", "OffersModel", "Row", "favourite_key", "lists_of", "make_rows"]
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
-
-
-class Row(NamedTuple):
-    service_name: str
-    service: str
-    country_label: str  # flag + name, as shown
-    country: str  # the provider-local id sent back on buy
-    iso: str | None
-    price: Decimal
-    stock: int
-    account: str
-    place: str  # the country's plain name
-
-    @property
-    def search(self) -> str:
-        """The lower-cased text the filter matches."""
-        return f"{self.service_name} {self.service} {self.place} {self.iso or ''}".lower()
-
-    @property
-    def favourite_key(self) -> str:
-        return favourite_key(self.service, self.iso, self.place)
-
 
 COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account")
 STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT = range(len(COLUMNS))
@@ -58,32 +36,6 @@ _SORT_KEYS: dict[int, Callable[[Row], Any]] = {
 }
 _SORTS = {STAR: "favourite", SERVICE: "service", CODE: "code", COUNTRY: "country",
           PRICE: "price", STOCK: "stock", ACCOUNT: "account"}
-
-
-def favourite_key(service: str, iso: str | None, place_name: str) -> str:
-    """Favourites name a route, a service in a country, whatever the account (country
-    ids are provider-local): by ISO code where known, else by the country's name."""
-    return f"{service}@{iso or place_name}"
-
-
-def make_rows(account: str, offers: Iterable[Offer]) -> list[Row]:
-    """Rows of general offers (tests, tools): as the table shows them."""
-    rows = []
-    for o in offers:
-        where = place(o.country_iso, o.country_name or o.country)
-        rows.append(Row(o.service_name, o.service, where.label, o.country, where.iso,
-                        o.price, o.stock, account, where.name))
-    return rows
-
-
-def lists_of(rows: Iterable[Row]) -> list[tuple[str, PriceList]]:
-    """Rows back into one price list per account, in the order accounts come."""
-    builders: dict[str, Builder] = {}
-    for r in rows:
-        b = builders.setdefault(r.account, Builder())
-        b.row(b.service(r.service, r.service_name), b.country(r.country, r.place, r.iso),
-              b.money(r.price), r.stock)
-    return [(label, b.build()) for label, b in builders.items()]
 
 
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.TextAlignmentRole,
@@ -103,6 +55,7 @@ class OffersModel(QAbstractTableModel):
         self._shown = b""  # 1 where shown, by place in the sort order
         self._fav = b""  # 1 where a favourite, by place in the sort order
         self._top, self._rest = Picked(b""), Picked(b"")
+        self._count = 0  # rows shown (the view asks for it with every cell it paints)
         self._built: dict[int, Row] = {}  # rows built for the view, by row number
         self._terms: list[str] = []
         self._text = ""
@@ -112,7 +65,7 @@ class OffersModel(QAbstractTableModel):
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self._top) + len(self._rest)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMNS)
@@ -175,6 +128,9 @@ class OffersModel(QAbstractTableModel):
         self._presort()
         self._select()
         self.endResetModel()
+        # What is alive now lives long (widgets, modules, the table): out of the cyclic
+        # collector's full passes, which otherwise stall a keystroke ~10 ms at random.
+        gc.freeze()
 
     def set_rows(self, rows: list[Row]) -> None:
         """Rows made elsewhere (make_rows): as price lists, by account."""
@@ -292,7 +248,9 @@ class OffersModel(QAbstractTableModel):
         n = self._table.total
         if not self._fav or not n:
             self._top, self._rest = Picked(b""), Picked(self._shown)
-            return
-        shown, fav = int.from_bytes(self._shown, "little"), int.from_bytes(self._fav, "little")
-        self._top = Picked((shown & fav).to_bytes(n, "little"))
-        self._rest = Picked((shown & ~fav).to_bytes(n, "little"))
+        else:
+            shown = int.from_bytes(self._shown, "little")
+            fav = int.from_bytes(self._fav, "little")
+            self._top = Picked((shown & fav).to_bytes(n, "little"))
+            self._rest = Picked((shown & ~fav).to_bytes(n, "little"))
+        self._count = len(self._top) + len(self._rest)

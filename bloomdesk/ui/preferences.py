@@ -6,9 +6,10 @@ agree; a missing or garbled value falls back to its default instead of failing.
 
 from __future__ import annotations
 
+from base64 import urlsafe_b64encode
 from dataclasses import dataclass, field, fields
 from decimal import Decimal, InvalidOperation
-from secrets import token_urlsafe
+from os import urandom
 
 from PySide6.QtCore import QSettings
 
@@ -27,9 +28,10 @@ class Preferences:
     webhook_enabled: bool = False  # BloomSMS sms.received receiver (off by default)
     webhook_host: str = "127.0.0.1"
     webhook_port: int = 8765
-    # a path secret, as core.webhook_wire.new_token makes it (not imported: the window
-    # reads its preferences before its first paint, without the core)
-    webhook_token: str = field(default_factory=lambda: token_urlsafe(24))
+    # a path secret as core.webhook_wire.new_token makes it (secrets.token_urlsafe(24)),
+    # not imported: the window reads its preferences before its first paint
+    webhook_token: str = field(
+        default_factory=lambda: urlsafe_b64encode(urandom(24)).rstrip(b"=").decode())
 
 
 KEYS = {

@@ -51,15 +51,15 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
         self.icon.activated.connect(self._activated)
         self.icon.messageClicked.connect(self._message_clicked)
-        self.set_count(0)
-        if self.available:
-            self.icon.show()
+        # its icon (and so its showing) waits for the first count: after the first paint
 
     def set_count(self, active: int) -> None:
         if active == self.count:
             return
-        self.count = active
+        first, self.count = self.count < 0, active
         self.icon.setIcon(badge_icon(active))
+        if first and self.available:
+            self.icon.show()
         self.icon.setToolTip("BloomDesk: no active orders" if active == 0 else
                              f"BloomDesk: {active} active order{'s' if active != 1 else ''}")
 
