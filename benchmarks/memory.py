@@ -1,15 +1,15 @@
-"""Memory: peak RSS of the window holding the ~104k-offer table and 200 active orders,
-against a bare PySide6 QMainWindow (the floor).  Each runs in a fresh process (peak
-RSS only grows); the simulator runs in a third.
+"""Memory: peak RSS of the window holding one account's ~104k-offer table (or every
+account's, ~520k) and 200 active orders, against a bare PySide6 QMainWindow (the
+floor).  Each runs in a fresh process (peak RSS only grows); the simulator runs in a
+third.
 
-``python -m benchmarks.memory app URL KEY`` / ``python -m benchmarks.memory bare`` print
-the peak in MB.
+``python -m benchmarks.memory app KIND=URL=KEY[,…] ORDERS`` / ``python -m
+benchmarks.memory bare`` print the peak in MB.
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
 import subprocess
 import sys
 import tempfile
@@ -46,25 +46,28 @@ def bare() -> None:
     print(f"{peak_mb():.1f}", flush=True)
 
 
-def app(url: str, key: str, orders: int) -> None:
+def app(accounts: list[tuple[str, str, str]], orders: int) -> None:
+    """The window with `orders` active orders and the prices of `accounts` ((kind, url,
+    key) each), read as the window reads them (Desk.price_list, every account at once)
+    and shown all together."""
     from PySide6.QtWidgets import QApplication
 
     from bloomdesk.core import AccountInfo, Desk, Order, OrderState
     from bloomdesk.secrets import KeyStore
     from bloomdesk.store import Store
     from bloomdesk.ui.main_window import MainWindow
-    from bloomdesk.ui.offers_model import make_rows
 
     qt = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         store = Store(Path(tmp) / "journal.sqlite3")
-        store.add_account(AccountInfo("bloomsms", "bloomsms", url))  # orders belong to one
         keys = KeyStore(memory_only=True)
-        keys.set("bloomsms", key)
+        for kind, url, key in accounts:
+            store.add_account(AccountInfo(kind, kind, url))  # orders belong to one
+            keys.set(kind, key)
         now = time.time()
         for n in range(orders):
             store.new_order(Order(
-                id=0, account="bloomsms", service="tg", country="187",
+                id=0, account=accounts[0][0], service="tg", country="187",
                 state=OrderState.WAITING, created_at=now, price=Decimal("0.55"),
                 provider_id=str(9_000_000 + n), phone=f"+1555{n:07d}",
                 expires_at=now + 1200, updated_at=now))
@@ -72,17 +75,15 @@ def app(url: str, key: str, orders: int) -> None:
         window = MainWindow(desk, confirm_buys=False, tray=False)
         window.show()
 
-        async def load() -> tuple[int, list[object]]:
-            offers = await desk.offers("bloomsms")
+        async def load() -> list[tuple[str, object]]:
+            lists = await asyncio.gather(*(desk.price_list(kind) for kind, _, _ in accounts))
             await desk.stop()
-            return len(offers), make_rows("bloomsms", offers)
+            return [(kind, pl) for (kind, _, _), pl in zip(accounts, lists, strict=True)]
 
-        count, rows = asyncio.run(load())
-        window.prices.set_rows(rows)
-        gc.freeze()  # as the window does after loading
+        window.prices.set_lists(asyncio.run(load()))  # type: ignore[arg-type]
         for _ in range(20):
             qt.processEvents()
-        assert window.orders_model.rowCount() == orders and window.prices.model.total == count
+        assert window.orders_model.rowCount() == orders and window.prices.model.total > 0
         print(f"{peak_mb():.1f}", flush=True)
         store.close()
 
@@ -95,14 +96,15 @@ def _child(*args: str) -> float:
     return float(out.stdout.strip().splitlines()[-1])
 
 
-def run(repeat: int, orders: int = 200) -> dict[str, Series]:
+def run(repeat: int, orders: int = 200, kinds: tuple[str, ...] = ("bloomsms",)
+        ) -> dict[str, Series]:
     floor = Series("bare QMainWindow", "MB")
-    full = Series(f"window, 104k offers, {orders} orders", "MB")
-    with SimProcess("--kinds", "bloomsms") as sim:
-        url, key = sim.info["urls"]["bloomsms"], sim.info["keys"]["bloomsms"]
+    full = Series(f"window, {len(kinds)} account(s) of prices, {orders} orders", "MB")
+    with SimProcess("--kinds", ",".join(kinds), "--unlimited") as sim:
+        spec = ",".join(f"{k}={sim.info['urls'][k]}={sim.info['keys'][k]}" for k in kinds)
         for _ in range(repeat):
             floor.values.append(_child("bare"))
-            full.values.append(_child("app", url, key, str(orders)))
+            full.values.append(_child("app", spec, str(orders)))
     return {"floor": floor, "app": full}
 
 
@@ -110,4 +112,5 @@ if __name__ == "__main__":
     if sys.argv[1] == "bare":
         bare()
     else:
-        app(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        app([tuple(item.split("=", 2)) for item in sys.argv[2].split(",")],  # type: ignore[misc]
+            int(sys.argv[3]))

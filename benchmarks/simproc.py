@@ -30,11 +30,15 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--kinds", default="bloomsms")
     parser.add_argument("--orders", type=int, default=0)
+    parser.add_argument("--unlimited", action="store_true",
+                        help="no request limit (benchmarks of size, not of pacing)")
     args = parser.parse_args()
     kinds = [k for k in args.kinds.split(",") if k]
     sim = Simulator()
     for prov in sim.providers.values():
         prov.rules.code_delay = None  # codes come when `go` says
+        if args.unlimited:
+            prov.rules.requests_per_minute = None
     for kind in kinds:
         sim.add_account(kind, KEYS[kind], "100000.00")
     sim.start()

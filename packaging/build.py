@@ -123,8 +123,10 @@ def record(folder: Path, tarball: Path | None) -> str:
     text = "\n".join(lines) + "\n"
     results = ROOT / "benchmarks" / "RESULTS.md"
     old = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    head = old.split("## 5. Bundle", 1)[0].rstrip()
-    results.write_text(head + "\n\n" + text, encoding="utf-8")
+    head, _, rest = old.partition("## 5. Bundle")
+    later = rest.split("\n## ", 1)[1] if "\n## " in rest else ""  # sections after it stay
+    results.write_text(head.rstrip() + "\n\n" + text + ("\n## " + later if later else ""),
+                       encoding="utf-8")
     return text
 
 

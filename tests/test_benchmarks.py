@@ -20,7 +20,8 @@ def test_quick_benchmarks_run_and_report(tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     report = out.read_text()
-    for section in ("## 1. Startup", "## 2. Price table", "## 3. Polling", "## 4. Memory"):
+    for section in ("## 1. Startup", "## 2. Price table", "## 3. Polling", "## 4. Memory",
+                    "## 6. Every account at once", "## 7. Growth with the catalogue"):
         assert section in report
     assert "104,400 offers" in report
     # every code of the small polling run reached the window, and no 429 was earned
