@@ -8,8 +8,9 @@ another provider is another account.  A file is a magic line, one JSON header li
 the distinct texts and prices, then the price list's four columns as raw ``array``
 bytes, so loading 104k offers is a checksum, a ``frombytes`` and a few hundred strings
 (~5 ms, 1.7 MB), where a table of one row per offer in the journal took ~110 ms to read
-back and ~115 ms to write (12.6 MB; both measured, see benchmarks/notes.md).  A file that is damaged, truncated, of another
-version or another machine's byte order is ignored with a log line, never a crash.
+back and ~115 ms to write (12.6 MB; both measured, see benchmarks/notes.md).  A file
+that is damaged, truncated, of another version or another machine's byte order is
+ignored with a log line, never a crash.
 
 What is written is what providers sent (cleaned on the way in) and the account's
 label, kind and currency: never a key.  A body in which a key registered with
