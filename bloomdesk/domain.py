@@ -162,6 +162,7 @@ class Order:
     owner: str | None = None  # ... by this process, while it lives (store.owners)
     pushed_at: float | None = None  # provider time of the newest webhook event taken
     outside: bool = False  # bought outside BloomDesk (on the provider's site), adopted
+    by_call: bool = False  # the current code was read out in a voice call
 
     @property
     def silent(self) -> bool:

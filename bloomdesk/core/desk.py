@@ -28,9 +28,10 @@ from .accounts import Accounts
 from .actions import Actions
 from .balances import Balances
 from .book import OrderBook
+from .crew import Crew
 from .errors import LocalError, OpenOrders
 from .events import EventBus
-from .poller import Crew, Poller
+from .poller import Poller
 from .prices import PriceList, price_list
 from .purchases import Purchases
 from .push import PushedCode, PushIntake, PushOutcome

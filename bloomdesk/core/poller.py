@@ -12,39 +12,22 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Awaitable, Callable, Coroutine
-from dataclasses import dataclass
+from collections.abc import Coroutine
 from functools import partial
 
 from ..domain import Activation, Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited, Rejected
 from ..providers.profiles import ACTIVE_LIST
 from . import pacing, transitions
-from .book import OrderBook
+from .crew import Crew
 from .errors import LocalError
 from .events import ErrorKind, ErrorRaised
-from .reconcile import Reconciler
-from .sessions import Sessions
-from .settings import DeskSettings
 
 log = logging.getLogger(__name__)
 
 RECONCILE_EVERY = 15.0
 SURVEY_EVERY = 60.0  # a list call this often where there is one: finds outside orders
 IDLE_AFTER_LOCAL_ERROR = 30.0  # an account without a key: look again now and then
-
-
-@dataclass
-class Crew:
-    """What a poller works with."""
-
-    book: OrderBook
-    sessions: Sessions
-    reconciler: Reconciler
-    settings: DeskSettings
-    clock: Callable[[], float]
-    push_covers: Callable[[str], bool]
-    auto_cancel: Callable[[int], Awaitable[Order]]
 
 
 class Poller:
@@ -60,6 +43,7 @@ class Poller:
         self._misses: dict[int, tuple[int, float]] = {}  # order -> (not-found answers, since)
         self._cancel_at: dict[int, tuple[float, float]] = {}  # order -> (next try, backoff)
         self._reconcile_at = self._survey_at = 0.0
+        self._detail: set[int] = set()  # new codes from a list: asked for one by one
         self._told: str | None = None  # the local trouble last reported (once, not every step)
         self._stopping = False
 
@@ -153,7 +137,12 @@ class Poller:
         provider = crew.sessions.provider(self.label)
         survey = ACTIVE_LIST in provider.capabilities and now >= self._survey_at
         if (due or survey) and budget.delay() == 0:
-            if (len(due) >= 2 or survey) and ACTIVE_LIST in provider.capabilities:
+            single = next((o for o in due if o.id in self._detail), None)
+            if single is not None:  # its full message (and whether it came by call)
+                self._detail.discard(single.id)
+                self._in_flight.add(single.id)
+                self._spawn(self._poll_one(single))
+            elif (len(due) >= 2 or survey) and ACTIVE_LIST in provider.capabilities:
                 self._survey_at = now + SURVEY_EVERY
                 batch = [o for o in live if o.id not in self._in_flight]
                 self._in_flight.update(o.id for o in batch)
@@ -214,6 +203,7 @@ class Poller:
     async def _poll_list(self, orders: list[Order]) -> None:
         ok = False
         polled_alone: set[int] = set()  # _poll_one schedules those itself
+        detail: set[int] = set()  # a new code from the list: its full message is asked for
         try:
             result = await self.crew.sessions.call(self.label,
                                                    lambda p: p.active_activations(),
@@ -221,8 +211,11 @@ class Poller:
             by_id = {a.id: a for a in result}
             found = [(o.id, by_id[o.provider_id]) for o in orders
                      if o.provider_id in by_id]
-            for order_id, _ in found:
+            codes = {o.id: o.code for o in orders}
+            for order_id, act in found:
                 self._misses.pop(order_id, None)
+                if act.code and act.code != codes.get(order_id):
+                    detail.add(order_id)
             self._apply(found)  # one transaction for the whole list: one fsync, not N
             self.crew.reconciler.adopt_outside(self.label, result)
             for order in orders:  # no longer listed: ask for its state once
@@ -243,6 +236,9 @@ class Poller:
                 if order.id not in polled_alone:
                     self._in_flight.discard(order.id)
                     self._after(order, ok)
+            if detail and self.crew.sessions.provider(self.label).traits.get("getStatusV2"):
+                self._detail |= detail
+                self._due.update((order_id, 0.0) for order_id in detail)
             self.wake()
 
     def _apply(self, answers: list[tuple[int, Activation]]) -> None:

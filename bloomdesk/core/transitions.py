@@ -39,6 +39,10 @@ def polled(order: Order, act: Activation, now: float) -> Order | None:
         phone=act.phone or order.phone, price=act.price or order.price,
         expires_at=expires, provider_id=order.provider_id or act.id,
         code_at=now if act.code and act.code != order.code else order.code_at,
+        # a list answer does not say how a code came; a status answer may: once known
+        # read out in a call, the code stays so (until another code comes)
+        by_call=act.by_call if act.code and act.code != order.code
+        else order.by_call or (act.by_call and act.code == order.code),
         reason=reason, note=note)
     if new.state is OrderState.RECEIVED and new.expires_at and now > new.expires_at:
         new = replace(new, state=OrderState.EXPIRED, reason=Reason.ENDED_AT_EXPIRY)

@@ -74,8 +74,14 @@ def _v4_presets_and_traits(db: sqlite3.Connection) -> None:
     db.execute("ALTER TABLE accounts ADD COLUMN traits TEXT NOT NULL DEFAULT '{}'")
 
 
+def _v5_codes_by_call(db: sqlite3.Connection) -> None:
+    """A code read out in a voice call (getStatusV2's ``call``) is marked, so the user
+    knows where it came from."""
+    db.execute("ALTER TABLE orders ADD COLUMN by_call INTEGER NOT NULL DEFAULT 0")
+
+
 STEPS: list[Step] = [_v1_first_schema, _v2_identity_versions_and_budgets,
-                     _v3_orders_bought_elsewhere, _v4_presets_and_traits]
+                     _v3_orders_bought_elsewhere, _v4_presets_and_traits, _v5_codes_by_call]
 SCHEMA_VERSION = len(STEPS)
 
 

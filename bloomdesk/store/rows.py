@@ -12,7 +12,8 @@ from ..domain import Order, OrderState, Reason
 FIELDS = ("account", "service", "country", "state", "created_at", "provider_id", "phone",
           "price", "max_price", "code", "text", "expires_at", "free_cancel_until",
           "cancel_not_before", "auto_cancel", "note", "updated_at", "code_at",
-          "account_uid", "reason", "version", "lease_until", "owner", "pushed_at", "outside")
+          "account_uid", "reason", "version", "lease_until", "owner", "pushed_at", "outside",
+          "by_call")
 # What a change may write; the version and the time of the change are the store's own.
 CHANGEABLE = tuple(f for f in FIELDS if f not in ("version", "updated_at", "account",
                                                   "account_uid", "created_at"))
@@ -54,4 +55,5 @@ def from_row(row: sqlite3.Row) -> Order:
         reason=Reason(reason) if reason in Reason._value2member_map_ else None,
         version=row["version"], lease_until=row["lease_until"], owner=row["owner"],
         pushed_at=row["pushed_at"], outside=bool(row["outside"]),
+        by_call=bool(row["by_call"]),
     )
