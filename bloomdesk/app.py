@@ -137,6 +137,7 @@ def open_window(app: Any, args: argparse.Namespace) -> tuple[MainWindow, Path, D
     window = MainWindow(None, settings)
     if demo is not None:
         window.setWindowTitle("BloomDesk — demo (simulated providers)")
+        window.prices.set_state("Starting the demo's simulated providers…")
     else:  # the account shown first, as the journal lists them, and its cached prices
         from .store import cache
 
