@@ -70,7 +70,6 @@ class MainWindow(QMainWindow):
         self.confirm_buys = confirm_buys
         self.attached = False
         self.setWindowTitle("BloomDesk")
-        self.setWindowIcon(app_icon())
         self.resize(1280, 820)
         self.names = Names(self)
         self.clipboard = SecretClipboard(30.0, self)
@@ -121,6 +120,7 @@ class MainWindow(QMainWindow):
         from .webhook_control import WebhookControl
 
         self.desk = desk
+        self.setWindowIcon(app_icon())  # not before the first paint: ~10 ms of QtGui
         self.orders_model.clock = desk.clock
         self.bridge = DeskBridge(desk, self)
         self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
