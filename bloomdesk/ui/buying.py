@@ -1,7 +1,10 @@
 """Buying the offer the user chose: one purchase at a time, confirmed with the price
 and the balance after, the row's price sent as the cap where the provider takes one.
 A refusal at that cap (the price moved since the row was read, perhaps from the cache)
-says so, and the row is read again (``moved``)."""
+says so, and the row is read again (``side.reread``).  "Buy best" (Shift+Enter) buys
+the row's route (its service in its country) on the account that sells it cheapest,
+then the next while one answers it has no numbers, never two numbers, the chain shown
+as it goes ("Sweden on SMSBulk: no numbers → Sweden on BloomSMS: bought")."""
 
 from __future__ import annotations
 
@@ -13,11 +16,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox
 
 from ..core import Desk, Order
+from ..core.routes import DEFAULT_ATTEMPTS, Attempt, Route
 from ..providers import PROFILES
 from ..providers.errors import NoNumbers
 from .format import money, phone
 from .names import Names
 from .offers_model import Row
+from .price_controller import PriceController
 from .price_panel import PricePanel
 from .spending import ask_to_spend, balance_of
 from .tasks import Report, Tasks, error_text
@@ -26,10 +31,10 @@ from .tasks import Report, Tasks, error_text
 class Buyer(QObject):
     def __init__(self, desk: Desk, panel: PricePanel, names: Names, report: Report,
                  tasks: Tasks, bought: Callable[[Order], None], *, confirm: bool = True,
-                 moved: Callable[[Row], None] = lambda row: None,
-                 parent: QObject | None = None) -> None:
-        """`bought` is told of each new order (the window selects it); `moved` of an
-        offer whose price the provider would not sell at (its row is read again)."""
+                 side: PriceController | None = None, parent: QObject | None = None) -> None:
+        """`bought` is told of each new order (the window selects it); `side` (the price
+        side) of an offer whose price the provider would not sell at (its row is read
+        again), and it has every account's prices for Buy best."""
         super().__init__(parent)
         self.desk = desk
         self.panel = panel
@@ -38,9 +43,10 @@ class Buyer(QObject):
         self.tasks = tasks
         self.bought = bought
         self.confirm = confirm
-        self.moved = moved
+        self.side = side
         self.busy = False
         panel.buyRequested.connect(self.request)
+        panel.buyBestRequested.connect(self.request_best)
         panel.nothingChosen.connect(lambda why: self.report(why, timeout=6000))
 
     def request(self, row: Row) -> None:
@@ -109,11 +115,73 @@ class Buyer(QObject):
         def failed(exc: BaseException) -> None:
             if cap is not None and isinstance(exc, NoNumbers):
                 self.report(self.moved_text(row, exc.min_price), error=True)
-                self.moved(row)
+                if self.side is not None:
+                    self.side.reread(row)
                 return
             self.report(f"{row.account}: {error_text(exc)}", error=True)
 
         self.tasks.spawn(go(), "Buying", failed=failed)
+
+    def request_best(self, row: Row) -> None:
+        """Buy the row's route on the best account, falling back (confirmed first with
+        the first route's price and that account's balance after)."""
+        from ..core.routes import place_of
+        from .best import routes_for
+
+        if self.busy:
+            self.report("A purchase is already under way: wait for its answer.", timeout=4000)
+            return
+        lists = self.side.all_lists() if self.side is not None else []
+        rates = self.side.rates if self.side is not None else {}
+        routes = routes_for(lists, row.service, place_of(row.iso, row.place, row.country),
+                            rates)
+        if not routes:
+            self.report(f"No account has {row.service_name} in {row.place} in stock: "
+                        "nothing bought.", timeout=6000)
+            return
+        if not self.confirm:
+            self._buy_best(row, routes)
+            return
+        first, currency = routes[0], self.names.currency(routes[0].account)
+        more = len(routes) - 1
+        ask_to_spend(
+            self.panel.window(), title="Buy the best route", name="confirm-buy-best",
+            question=f"Buy a {row.service_name} number in {row.country_label} on "
+            f"{first.account} for {money(first.price, currency)}?" + (
+                f"\n\nIf it has none, the next of the {more} other account(s) selling "
+                f"it, at most {DEFAULT_ATTEMPTS} tries in all, each at its own price. "
+                "Never two numbers." if more else ""),
+            price=first.price, balance=balance_of(self.desk, first.account),
+            currency=currency, yes="Buy best", on_yes=lambda: self._buy_best(row, routes))
+
+    def _buy_best(self, row: Row, routes: list[Route]) -> None:
+        self._set_busy(True)
+        chain: list[str] = []
+
+        def told(attempt: Attempt) -> None:
+            chain.append(f"{row.place} on {attempt.account}: {attempt.outcome}")
+            self.report(" → ".join(chain), timeout=20_000)
+
+        self.report(f"Buying {row.service_name} in {row.place} on the best account…",
+                    timeout=20_000)
+
+        async def go() -> None:
+            try:
+                order, _ = await self.desk.buy_best(routes, DEFAULT_ATTEMPTS, told)
+            finally:
+                self._set_busy(False)
+            if order is None:
+                self.report(" → ".join(chain) + ". Nothing was bought.", error=True)
+                return
+            self.bought(order)
+            self.report(" → ".join(chain) + f". Order #{order.id}: {phone(order.phone)}, "
+                        "waiting for the code", timeout=15_000)
+
+        def failed(exc: BaseException) -> None:
+            said = " → ".join(chain)
+            self.report((said + ". " if said else "") + error_text(exc), error=True)
+
+        self.tasks.spawn(go(), "Buying the best route", failed=failed)
 
     def moved_text(self, row: Row, cheapest: Decimal | None) -> str:
         currency = self.names.currency(row.account)

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.bridge = DeskBridge(desk, self)
         self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
                            self._bought, confirm=self.confirm_buys,
-                           moved=self.price_side.reread, parent=self)
+                           side=self.price_side, parent=self)
         self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
                                           self.tasks, confirm=self.confirm_buys, parent=self)
         self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard,

@@ -219,10 +219,19 @@ class OfferTable:
         if what == "price" and not descending and len(self.lists) == 1 and \
                 self.lists[0][1].in_price_order:
             self.order = array(INDEX, range(n))  # kept in this order (the cache)
+            self._orders_changed()
         else:
-            keys = self.sort_keys(what)
-            self.order = array(INDEX, sorted(range(n), key=keys.__getitem__,
-                                             reverse=descending))
+            self.sort_by(self.sort_keys(what), descending)
+
+    def sort_by(self, keys: Sequence[Any], descending: bool) -> None:
+        """Sort by one key per offer (in row order), equal keys keeping that order."""
+        n = self.total
+        self.order = array(INDEX, sorted(range(n), key=keys.__getitem__,
+                                         reverse=descending))
+        self._orders_changed()
+
+    def _orders_changed(self) -> None:
+        n = self.total
         stocked = bytearray()
         for _, pl in self.lists:
             stocked += bytes(map(bool, pl.stock))

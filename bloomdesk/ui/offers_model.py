@@ -27,8 +27,12 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
-COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account")
-STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT = range(len(COLUMNS))
+COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account", "Your success",
+           "Median code time")
+STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT, SUCCESS, MEDIAN = range(len(COLUMNS))
+# the user's own record of a route: (account, service, country id) -> (share of orders
+# that got a code, orders, median seconds to the code); from Desk.stats()
+Record = dict[tuple[str, str, str], tuple[float, int, float | None]]
 _SORT_KEYS: dict[int, Callable[[Row], Any]] = {
     STAR: lambda r: r.favourite_key, SERVICE: lambda r: r.service_name.lower(),
     CODE: lambda r: r.service, COUNTRY: lambda r: r.place.casefold(),
@@ -62,6 +66,9 @@ class OffersModel(QAbstractTableModel):
         self._hide_empty = False
         self._sort = (PRICE, Qt.SortOrder.AscendingOrder)
         self._favourites: set[str] = set()
+        self._others: Sequence[Sequence[int]] | None = None
+        self.record: Record = {}
+        self.sellers: Callable[[Row], str] | None = None  # the best view's tooltip
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
@@ -95,12 +102,13 @@ class OffersModel(QAbstractTableModel):
                 return money(row.price, self.names.currency(row.account))
             if col == STOCK:
                 return "out of stock" if row.stock <= 0 else f"{row.stock:,}"
-            return (None, row.service_name, row.service, row.country_label, None, None,
-                    row.account)[col]
+            if col >= ACCOUNT:
+                return self._beside(index.row(), row, col)
+            return (None, row.service_name, row.service, row.country_label)[col]
         if role == SORT_ROLE:
-            return _SORT_KEYS[col](row)
+            return _SORT_KEYS[col](row) if col < SUCCESS else self._beside(0, row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if col in (PRICE, STOCK) else None
+            return _RIGHT if col in (PRICE, STOCK, SUCCESS, MEDIAN) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.stock <= 0:
                 return GREY
@@ -108,7 +116,30 @@ class OffersModel(QAbstractTableModel):
                 return GOLD
         if role == Qt.ItemDataRole.ToolTipRole and col == COUNTRY:
             return plain_tip(f"{row.country_label} — id {row.country} at {row.account}")
+        if role == Qt.ItemDataRole.ToolTipRole and col == ACCOUNT and self.sellers:
+            return plain_tip(self.sellers(row))
+        if role == Qt.ItemDataRole.ToolTipRole and col in (SUCCESS, MEDIAN):
+            had = self.record.get((row.account, row.service, row.country))
+            return None if had is None else \
+                f"{round(had[0] * had[1])} of your {had[1]} orders here got a code"
         return None
+
+    def _beside(self, at: int, row: Row, col: int) -> Any:
+        """The Account column (with how many other accounts sell the route, in the best
+        view) and the user's own record of the route."""
+        if col == ACCOUNT:
+            if not self._others:
+                return row.account
+            a, i = self._table.locate(self._index_at(at))
+            n = self._others[a][i]
+            return f"{row.account}  +{n}" if n else row.account
+        had = self.record.get((row.account, row.service, row.country))
+        if had is None:
+            return ""
+        if col == SUCCESS:
+            return f"{had[0]:.0%} of {had[1]}"
+        return "" if had[2] is None else f"{had[2]:.0f} s" if had[2] < 120 else \
+            f"{had[2] / 60:.0f} min"
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) == self._sort:
@@ -120,9 +151,12 @@ class OffersModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     # ------------------------------------------------------------------ loading
-    def set_lists(self, lists: Sequence[tuple[str, PriceList]]) -> None:
-        """The offers of these accounts' price lists, (label, list) in table order."""
+    def set_lists(self, lists: Sequence[tuple[str, PriceList]],
+                  others: Sequence[Sequence[int]] | None = None) -> None:
+        """The offers of these accounts' price lists, (label, list) in table order;
+        `others` (the best view): per list, per row, how many other accounts sell it."""
         self.beginResetModel()
+        self._others = others
         self._table = OfferTable(lists, place)
         self._generation += 1
         self._presort()
@@ -234,7 +268,17 @@ class OffersModel(QAbstractTableModel):
 
     def _presort(self) -> None:
         column, order = self._sort
-        self._table.sort(_SORTS[column], order == Qt.SortOrder.DescendingOrder)
+        descending = order == Qt.SortOrder.DescendingOrder
+        if column < SUCCESS:
+            self._table.sort(_SORTS[column], descending)
+        else:  # the user's record: routes without one after those with, either way
+            keys: list[float] = [-1.0 if descending else 1e18] * self._table.total
+            for (account, service, country), had in self.record.items():
+                at = self._table.index_of(account, service, country)
+                value = had[0] if column == SUCCESS else had[2]
+                if at >= 0 and value is not None:
+                    keys[at] = value
+            self._table.sort_by(keys, descending)
         self._positions.clear()
         self._mark_favourites()
 

@@ -3,15 +3,13 @@
 Handed what it uses (the price panel, the balance bar, the name cache, a ``report``
 and a ``spawn``), as Vorta hands a helper its tab, and the Desk once there is one
 (:meth:`PriceController.attach`).  Before that, :meth:`preview` shows each account's
-cached prices (``store/cache.py``) the moment the window opens; a refresh keeps the
-prices on screen, with their age, until new ones arrive, and a failed one says so
-and keeps them.  Each list read is cached again, off the event loop.
+cached prices the moment the window opens; a refresh keeps the prices on screen, with
+their age, until new ones arrive (a failed one says so).  The best view: ui/best.py.
 """
 
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -19,18 +17,18 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings
 
-from ..domain import Offer
 from ..pricelist import PriceList
 from . import favourites
 from .balances import BalanceBar
-from .format import age, place
+from .format import place
+from .layout import timer
 from .names import Names
 from .offers_model import Row
-from .price_panel import ALL, PricePanel
+from .price_keeping import Keeper, describe, reread_row
+from .price_panel import ALL, BEST, PricePanel
 from .tasks import Report, Tasks, error_text
 
 if TYPE_CHECKING:
-    import asyncio
 
     from ..core import Desk
     from ..store.cache import Cached
@@ -61,7 +59,10 @@ class PriceController(QObject):
         self._failed: dict[str, str] = {}  # the last refresh's error, per account
         self._loading: set[str] = set()
         self._countries: set[str] = set()  # whose country list was read this run
-        self._saving: set[asyncio.Task[None]] = set()  # caches being written
+        self.keeper = Keeper(tasks)
+        self._record_timer = timer(self, 1000, self.refresh_record)  # once, a second later
+        self._record_timer.setSingleShot(True)
+        self.rates: dict[tuple[str, str, str], float] = {}  # the user's record, per route
         panel.accountChosen.connect(self.show_offers)
         panel.favouriteToggled.connect(self.save_favourites)
         balances.refresh_button.clicked.connect(self.refresh)
@@ -89,6 +90,8 @@ class PriceController(QObject):
         self.desk = desk
         self.state = desk.store.path.parent
         self.reload_accounts()
+        self.refresh_record()
+        desk.subscribe(self._event)
         for account in desk.accounts():
             if account.label not in self._lists:
                 found = cache.load(self.state, account)
@@ -143,7 +146,7 @@ class PriceController(QObject):
     def labels(self) -> list[str]:
         """The accounts the table shows now."""
         chosen = self.panel.chosen()
-        return list(self._accounts) if chosen == ALL else \
+        return list(self._accounts) if chosen in (ALL, BEST) else \
             [chosen] if chosen in self._accounts else []
 
     # ------------------------------------------------------------------ refreshing
@@ -202,30 +205,15 @@ class PriceController(QObject):
         if label in self.labels():
             self._show()
         self.report(f"Prices of {label} read ({len(prices):,} offers)", timeout=4000)
-        saving = self.tasks.spawn(self._save(label, prices), f"Caching the prices of {label}",
-                                  failed=lambda exc: log.warning("Prices not cached: %s", exc))
-        self._saving.add(saving)
-        saving.add_done_callback(self._saving.discard)
+        if self.state is not None:
+            from ..providers import PROFILES
 
-    async def _save(self, label: str, prices: PriceList) -> None:
-        if self.desk is None or self.state is None:
-            return
-        import asyncio
+            account = self.desk.account(label)
+            self.keeper.save(self.state, account, PROFILES[account.kind].currency, prices,
+                             self.names.countries_of(label))
 
-        from ..providers import PROFILES
-        from ..store import cache
-
-        account = self.desk.account(label)
-        countries = self.names.countries_of(label)
-        await asyncio.to_thread(cache.save, self.state, account,
-                                PROFILES[account.kind].currency, prices, countries)
-
-    async def flush(self, timeout: float = 3.0) -> None:
-        """Let the caches being written finish (a quit right after a refresh)."""
-        if self._saving:
-            import asyncio
-
-            await asyncio.wait(list(self._saving), timeout=timeout)
+    async def flush(self) -> None:
+        await self.keeper.flush()
 
     def _load_failed(self, label: str, exc: BaseException) -> None:
         self._loading.discard(label)
@@ -242,15 +230,9 @@ class PriceController(QObject):
 
     async def _reread(self, row: Row) -> None:
         assert self.desk is not None
-        fresh = await self.desk.price_list(row.account, row.service, row.country)
-        base = self._lists.get(row.account)
-        if base is None:
-            return
-        i = fresh.find(row.service, row.country)
-        offer = fresh.offer(i) if i >= 0 else Offer(  # no longer offered: none in stock
-            row.service, row.service_name, row.country, row.price, 0, row.place, row.iso)
-        self._lists[row.account] = base.with_offer(offer)
-        if row.account in self.labels():
+        base = await reread_row(self.desk, self._lists.get(row.account), row)
+        if base is not None:
+            self._lists[row.account] = base
             self._show()
 
     def _learn(self, label: str, prices: PriceList) -> None:
@@ -260,32 +242,51 @@ class PriceController(QObject):
                              strict=True)])
 
     def _show(self) -> None:
-        self.panel.set_lists([(label, self._lists[label]) for label in self.labels()
-                              if label in self._lists])
+        shown = [(label, self._lists[label]) for label in self.labels()
+                 if label in self._lists]
+        if self.panel.chosen() == BEST:  # one row per route (ui/best.py)
+            from .best import best_lists, sellers_text
+
+            lists, others = best_lists(shown, self.rates)
+            self.panel.model.sellers = lambda row: sellers_text(shown, row, self.names)
+            self.panel.set_lists(lists, others)
+        else:
+            self.panel.model.sellers = None
+            self.panel.set_lists(shown)
         self.panel.apply_filter()
         self.update_state()
 
+    def all_lists(self) -> list[tuple[str, PriceList]]:
+        """Every account's last prices (what Buy best chooses from)."""
+        return [(label, self._lists[label]) for label in self._accounts
+                if label in self._lists]
+
+    def refresh_record(self, *_: object) -> None:
+        """The user's own record of each route (Desk.stats): two columns where there is
+        one, and the tie-break of the best view."""
+        if self.desk is None:
+            return
+        stats = [s for s in self.desk.stats() if s.success_rate is not None]
+        self.rates = {(s.account, s.service, s.country): s.success_rate or 0.0
+                       for s in stats}
+        self.panel.model.record = {(s.account, s.service, s.country): (
+            s.success_rate or 0.0, s.orders, s.median_seconds) for s in stats}
+        self.panel.show_record(bool(stats))
+        self.panel.table.viewport().update()
+
+    def _event(self, event: object) -> None:
+        order = getattr(event, "order", None)  # an order that ended or got its code
+        if order is not None and (order.state.is_final or order.code) and \
+                not self._record_timer.isActive():
+            self._record_timer.start()
+
     def update_state(self) -> None:
-        """What the line under the table says of the prices: their age, a refresh
-        under way or failed, or why there are none (kept current by the window's tick)."""
+        """The prices' age, a refresh under way or failed, or why there are none (kept
+        current by the window's tick)."""
         labels = self.labels()
-        loaded = [label for label in labels if label in self._lists]
-        failed = [(label, self._failed[label]) for label in labels if label in self._failed]
         loading = [label for label in labels if label in self._loading or (
             label in self._cached and label not in self._failed)]
-        parts: list[str] = []
-        if loaded:
-            oldest = min(self._lists[label].read_at for label in loaded)
-            parts.append(f"prices from {age(time.time() - oldest)}")
-        elif loading:
-            parts.append(f"Loading prices of {', '.join(loading)}…")
-        if loaded and loading:
-            parts.append("refreshing…")
-        for label, message in failed:
-            what = "refresh failed" if label in loaded else "could not load the prices"
-            who = f" of {label}" if len(labels) > 1 or label not in loaded else ""
-            parts.append(f"{what}{who}: {message} (F5 tries again)")
-        self.panel.set_state(" · ".join(parts))
+        self.panel.set_state(describe(labels, self._lists, self._failed, loading))
 
     # ------------------------------------------------------------------ favourites
     def load_favourites(self) -> None:

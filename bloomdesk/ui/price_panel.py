@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,55 +30,25 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ..pricelist import PriceList
 from .names import Names
-from .offers_model import PRICE, SERVICE, STAR, OffersModel, Row, lists_of
+from .offers_model import MEDIAN, PRICE, SERVICE, STAR, SUCCESS, OffersModel, Row, lists_of
+from .offers_view import OffersTable
 
 ALL = "All accounts"
+BEST = "Best of all accounts"  # one row per route: its cheapest offer in stock
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
     | QItemSelectionModel.SelectionFlag.Rows
-
-
-class OffersTable(QTableView):
-    """Enter buys, F pins; an empty table says why it is empty."""
-
-    enterPressed = Signal()  # noqa: N815
-    favouriteKey = Signal()  # noqa: N815
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.empty_text = ""
-        self.painted_total = 0  # offers in the model at the last paint (the smoke test)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.enterPressed.emit()
-            return
-        if event.key() == Qt.Key.Key_F and not event.modifiers():
-            self.favouriteKey.emit()
-            return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        self.painted_total = self.model().total  # type: ignore[attr-defined]
-        if self.empty_text and self.model().rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(QColor("#777"))
-            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
-                             int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-                             self.empty_text)
-            painter.end()
 
 
 class PricePanel(QWidget):
     accountChosen = Signal(str)  # noqa: N815
     buyRequested = Signal(object)  # noqa: N815 - the Row the user chose
+    buyBestRequested = Signal(object)  # noqa: N815 - its route, bought on the best account
     favouriteToggled = Signal()  # noqa: N815
     nothingChosen = Signal(str)  # noqa: N815 - why Enter bought nothing
 
@@ -93,6 +63,10 @@ class PricePanel(QWidget):
         self.hide_empty = QCheckBox("Hide out of stock", self)
         self.buy_button = QPushButton("Buy (Enter)", self)
         self.buy_button.setDefault(False)
+        self.best_button = QPushButton("Buy best", self)
+        self.best_button.setToolTip("Buy this service in this country on the account "
+                                    "that sells it cheapest, the next one if that has no "
+                                    "numbers (Shift+Enter)")
         self.status = QLabel(self)
         self.status.setObjectName("prices-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -114,8 +88,9 @@ class PricePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((28, 200, 56, 190, 76, 84, 120)):
+        for col, width in enumerate((28, 200, 56, 190, 76, 84, 120, 100, 120)):
             self.table.setColumnWidth(col, width)
+        self.show_record(False)
 
         top = QHBoxLayout()
         title = QLabel("Prices", self)
@@ -125,6 +100,7 @@ class PricePanel(QWidget):
         top.addWidget(self.account)
         top.addWidget(self.hide_empty)
         top.addWidget(self.buy_button)
+        top.addWidget(self.best_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -147,6 +123,8 @@ class PricePanel(QWidget):
         self.account.currentTextChanged.connect(self.accountChosen.emit)
         self.buy_button.clicked.connect(self.buy_chosen)
         self.table.enterPressed.connect(self.buy_chosen)
+        self.table.bestPressed.connect(self.buy_best)
+        self.best_button.clicked.connect(self.buy_best)
         self.table.favouriteKey.connect(self._favourite_key)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.clicked.connect(self._clicked)
@@ -161,20 +139,26 @@ class PricePanel(QWidget):
         current = self.account.currentText()
         self.account.blockSignals(True)
         self.account.clear()
-        self.account.addItems([*labels, ALL])
-        self.account.setCurrentText(current if current in (*labels, ALL) else
+        self.account.addItems([*labels, ALL, BEST])
+        self.account.setCurrentText(current if current in (*labels, ALL, BEST) else
                                     (labels[0] if labels else ALL))
         self.account.blockSignals(False)
+
+    def show_record(self, shown: bool) -> None:
+        """The user's own record of each route, in two columns, where there is one."""
+        for col in (SUCCESS, MEDIAN):
+            self.table.setColumnHidden(col, not shown)
 
     def chosen(self) -> str:
         return self.account.currentText()
 
-    def set_lists(self, lists: Sequence[tuple[str, PriceList]]) -> None:
+    def set_lists(self, lists: Sequence[tuple[str, PriceList]],
+                  others: Sequence[Sequence[int]] | None = None) -> None:
         """New prices, (account, price list) in table order: the chosen offer stays
-        chosen, the scroll stays where it was."""
+        chosen, the scroll stays where it was (`others`: see OffersModel.set_lists)."""
         self._keep_scroll = True
         try:
-            self.model.set_lists(lists)
+            self.model.set_lists(lists, others)
         finally:
             self._keep_scroll = False
 
@@ -240,6 +224,13 @@ class PricePanel(QWidget):
             self.table.scrollTo(self.model.index(position, self._column))
         self._moving = False
         self._count()
+
+    def buy_best(self) -> None:
+        offer = self.selected_offer()
+        if offer is not None:
+            self.buyBestRequested.emit(offer)
+        else:
+            self.buy_chosen()  # says why nothing was bought
 
     def buy_chosen(self) -> None:
         offer = self.selected_offer()
