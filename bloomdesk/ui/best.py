@@ -38,7 +38,7 @@ def best_lists(lists: Sequence[tuple[str, PriceList]], rates: Rates | None = Non
     """The cheapest offer in stock of each route, as one price list per account (in the
     order given), and for each chosen row how many other accounts sell its route."""
     rates = rates or {}
-    best: dict[tuple[str, str], tuple[tuple[Decimal, float, int], int, int]] = {}
+    best: dict[tuple[str, str], tuple[tuple[Decimal, float, str], int, int]] = {}
     sellers: dict[tuple[str, str], int] = {}
     for a, (label, pl) in enumerate(lists):
         where, services, prices = places(pl), pl.services, pl.prices
@@ -46,7 +46,8 @@ def best_lists(lists: Sequence[tuple[str, PriceList]], rates: Rates | None = Non
         for i in compress(range(len(pl)), pl.stock):  # in stock only
             key = (services[svc[i]], where[cty[i]])
             sellers[key] = sellers.get(key, 0) + 1
-            rank = (prices[price[i]], -rates.get((label, key[0], pl.countries[cty[i]]), 0.0), a)
+            rank = (prices[price[i]], -rates.get((label, key[0], pl.countries[cty[i]]), 0.0),
+                     label)  # ties as core.routes.ranked breaks them
             held = best.get(key)
             if held is None or rank < held[0]:
                 best[key] = (rank, a, i)

@@ -37,7 +37,7 @@ from .tray import Tray
 from .window_state import WindowState
 
 if TYPE_CHECKING:
-    from ..core import Desk, Order
+    from ..core import Desk
     from ..core.events import ErrorRaised
     from ..store.cache import Cached
     from .bridge import DeskBridge
@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
         self.orders_model.clock = desk.clock
         self.bridge = DeskBridge(desk, self)
         self.buyer = Buyer(desk, self.prices, self.names, self.report, self.tasks,
-                           self._bought, confirm=self.confirm_buys,
+                           lambda order: self.orders.select_order(order.id),
+                           confirm=self.confirm_buys,
                            side=self.price_side, parent=self)
         self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
                                           self.tasks, confirm=self.confirm_buys, parent=self)
@@ -211,8 +212,8 @@ class MainWindow(QMainWindow):
         before, prefs = self.prefs, dialog.preferences()  # type: ignore[attr-defined]
         self.apply(prefs)
         self._save_prefs()
-        hook = ("webhook_enabled", "webhook_host", "webhook_port", "webhook_token")
-        if any(getattr(before, name) != getattr(prefs, name) for name in hook):
+        if any(getattr(before, f"webhook_{name}") != getattr(prefs, f"webhook_{name}")
+               for name in ("enabled", "host", "port", "token")):
             self.webhooks.restart()
         self.report("Settings saved", timeout=3000)
 
@@ -261,13 +262,12 @@ class MainWindow(QMainWindow):
         if self.attached:
             self.bridge.close()
 
-    def _bought(self, order: Order) -> None:
-        self.orders.select_order(order.id)
-
     def _error_event(self, event: ErrorRaised) -> None:
-        """Routed by kind, never by the words: a balance's failure marks its balance."""
+        """Routed by kind: a balance's marks it; a buy's is the busy buyer's to tell."""
         from ..core.events import ErrorKind
 
+        if event.kind is ErrorKind.BUY and self.buyer.busy:
+            return
         if event.kind is ErrorKind.BALANCE and event.account:
             self.balances.set_error(event.account, event.message)
         text = f"{event.account}: {event.message}" if event.account else event.message

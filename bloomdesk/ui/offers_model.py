@@ -132,7 +132,7 @@ class OffersModel(QAbstractTableModel):
                 return row.account
             a, i = self._table.locate(self._index_at(at))
             n = self._others[a][i]
-            return f"{row.account}  +{n}" if n else row.account
+            return f"{row.account} +{n}" if n else row.account
         had = self.record.get((row.account, row.service, row.country))
         if had is None:
             return ""

@@ -88,7 +88,7 @@ class PricePanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((28, 200, 56, 190, 76, 84, 120, 100, 120)):
+        for col, width in enumerate((28, 200, 56, 190, 76, 84, 150, 100, 120)):
             self.table.setColumnWidth(col, width)
         self.show_record(False)
 
