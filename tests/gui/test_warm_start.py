@@ -105,7 +105,7 @@ def test_a_buy_from_a_cached_row_whose_price_moved_says_so_and_reads_the_row_aga
         with Simulator() as sim:
             sim.add_account(KIND, key_of(KIND), START)
             await last_run(sim, tmp_path, cheaper=True)
-            sim.fault(KIND, Fault("latency", op="offers", seconds=8.0))  # the full list
+            sim.fault(KIND, Fault("latency", op="offers", seconds=30.0))  # the full list
             window, _, _ = app.open_window(QApplication.instance(),
                                            app.parse(["--state-dir", str(tmp_path)]))
             desk = await attach(window, tmp_path)
