@@ -14,11 +14,12 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
+
+from .filelock import try_lock
 
 if TYPE_CHECKING:
     from .core import Desk
@@ -36,16 +37,7 @@ def _lock(path: Path) -> IO[bytes] | None:
     """An exclusive lock on `path`, held while the returned file stays open; None
     when another process holds it."""
     handle = open(path, "a+b")  # held open for the demo's life
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    if not try_lock(handle):
         handle.close()
         return None
     return handle

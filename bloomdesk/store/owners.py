@@ -11,26 +11,10 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
-import sys
 from pathlib import Path
 from typing import IO
 
-
-def try_lock(handle: IO[bytes]) -> bool:
-    """Take the file's exclusive lock without waiting (held while the file stays open);
-    False when another process holds it."""
-    try:
-        if sys.platform == "win32":
-            import msvcrt
-
-            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-        else:
-            import fcntl
-
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
-        return False
-    return True
+from ..filelock import try_lock
 
 
 class Owners:

@@ -108,9 +108,22 @@ class CodesPane(QWidget):
         item.setData(_ROLE, key)
         item.setData(_META, f"{service or order.service} · {phone(order.phone)} · "
                       f"order #{order.id}")
+        item.setData(_TEXT, sms_line(order))
         item.setToolTip(plain_tip(order.text or order.code))
         self.list.insertItem(0, item)
         self.empty.hide()
+
+    def refresh_order(self, order: Order) -> None:
+        """An order whose code is shown changed (its full message came, say)."""
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            key = int(item.data(_ROLE))
+            shown = self._orders.get(key)
+            if shown is not None and shown.id == order.id and shown.code == order.code:
+                self._orders[key] = order
+                item.setData(_TEXT, sms_line(order))
+                item.setToolTip(plain_tip(order.text or order.code or ""))
+                return
 
     def nth(self, n: int) -> Order | None:
         return self._order_of(self.list.item(n))
@@ -125,6 +138,15 @@ class CodesPane(QWidget):
 
 _ROLE = Qt.ItemDataRole.UserRole + 1
 _META = Qt.ItemDataRole.UserRole + 2
+_TEXT = Qt.ItemDataRole.UserRole + 3
+
+
+def sms_line(order: Order) -> str:
+    """The line under a code: the message it came in (where the provider gives it),
+    and whether it was read out in a voice call."""
+    call = "☎ by voice call" if order.by_call else ""
+    text = order.text if order.text and order.text != order.code else ""
+    return " · ".join(part for part in (call, text) if part)
 
 
 class CodeDelegate(QStyledItemDelegate):
@@ -141,7 +163,8 @@ class CodeDelegate(QStyledItemDelegate):
         self._meta_h = QFontMetrics(self.meta_font).height()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:  # noqa: N802
-        return QSize(option.rect.width(), self._code_h + self._meta_h + 14)
+        lines = 2 if index.data(_TEXT) else 1  # the meta line, and the SMS where known
+        return QSize(option.rect.width(), self._code_h + lines * self._meta_h + 14)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
         self.initStyleOption(option, index)
@@ -166,4 +189,12 @@ class CodeDelegate(QStyledItemDelegate):
         painter.drawText(rect.x(), rect.y() + self._code_h + 2, rect.width(), self._meta_h,
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          meta)
+        sms = str(index.data(_TEXT) or "")
+        if sms:
+            line = QFontMetrics(self.meta_font).elidedText(sms, Qt.TextElideMode.ElideRight,
+                                                           rect.width())
+            painter.drawText(rect.x(), rect.y() + self._code_h + self._meta_h + 2,
+                             rect.width(), self._meta_h,
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             line)
         painter.restore()

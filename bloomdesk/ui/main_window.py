@@ -1,12 +1,11 @@
 """The main window: balances on top, the price table, live orders and received codes.
 
-The window assembles; helpers do the work, each handed what it uses: prices
-(:class:`PriceController`), buying, order actions, codes and webhooks.  Requests run
-on the qasync loop; the window reacts to the Desk's events through the bridge.  It is
-built in two steps so that it paints at once: the widgets (and, through
-:meth:`preview`, each account's cached prices) need neither the Desk nor its imports
-(httpx, the keyring, asyncio); :meth:`attach` then hands it the Desk and builds the
-helpers that act (``bloomdesk.app`` does so after the first paint).
+The window assembles; helpers do the work, each handed what it uses (prices, buying,
+order actions, codes, webhooks); it reacts to the Desk's events through the bridge.
+It is built in two steps so that it paints at once: the widgets (and, through
+:meth:`preview`, cached prices) need neither the Desk nor its imports (httpx, the
+keyring, asyncio); :meth:`attach` then hands it the Desk and builds the helpers that
+act, after the first paint.
 """
 
 from __future__ import annotations
@@ -159,8 +158,9 @@ class MainWindow(QMainWindow):
 
     def _connect(self) -> None:
         b = self.bridge
-        b.orderAdded.connect(self.order_actions.order_changed)
-        b.orderChanged.connect(self.order_actions.order_changed)
+        for each in (b.orderAdded, b.orderChanged):
+            each.connect(self.order_actions.order_changed)
+        b.orderChanged.connect(self.codes.refresh_order)  # a shown code's full message
         b.codeReceived.connect(self.code_actions.received)
         b.balanceChanged.connect(self.balances.set_balance)
         b.errorRaised.connect(self._error_event)
