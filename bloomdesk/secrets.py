@@ -15,14 +15,16 @@ import re
 import keyring
 import keyring.errors
 
+from .i18n import QT_TRANSLATE_NOOP
 from .redact import register_secret
 
 log = logging.getLogger(__name__)
 
 SERVICE = "bloomdesk"
-NO_KEYRING = ("No system keyring is available, so API keys are kept for this session "
-              "only and must be entered again after a restart (or set "
-              "BLOOMDESK_KEY_<LABEL> in the environment).")
+NO_KEYRING = QT_TRANSLATE_NOOP(
+    "errors", "No system keyring is available, so API keys are kept for this session only "
+    "and must be entered again after a restart (or set BLOOMDESK_KEY_<LABEL> in the "
+    "environment).")
 
 
 def env_name(label: str) -> str:

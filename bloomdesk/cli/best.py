@@ -11,9 +11,10 @@ from ..core import Desk
 from ..core.routes import Attempt, place_of, ranked
 from ..core.statistics import success_by_route
 from ..domain import Offer
+from ..i18n import QT_TRANSLATE_NOOP
 from .buying import price_cap, wait
 from .catalogue import find
-from .common import on_account
+from .common import NO_ACCOUNT, on_account
 from .failures import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
 from .names import Ambiguous, country_id
 from .output import emit, json_text, order_json, order_line, say, table
@@ -31,17 +32,18 @@ async def place(desk: Desk, labels: list[str], wanted: str | None) -> str | None
             continue
         found = next(c for c in countries if c.id == cid)
         return place_of(found.iso, found.name, found.id)
-    raise Failure(f"no account knows a country called {wanted!r}", EXIT_USAGE, "NO_COUNTRY")
+    raise Failure(QT_TRANSLATE_NOOP("cli", "no account knows a country called {wanted!r}").format(
+        wanted=wanted), EXIT_USAGE, "NO_COUNTRY")
 
 
 async def buy_best(args: argparse.Namespace, desk: Desk) -> int:
     cap = price_cap(args.max_price)
     labels = [a.label for a in desk.accounts()]
     if not labels:
-        raise Failure("no account yet: add one with `bloomdesk-cli accounts add`",
-                      EXIT_USAGE, "CHOOSE_ACCOUNT")
+        raise Failure(NO_ACCOUNT, EXIT_USAGE, "CHOOSE_ACCOUNT")
     if args.attempts < 1:
-        raise Failure("--attempts must be 1 or more", EXIT_USAGE, "BAD_ATTEMPTS")
+        raise Failure(QT_TRANSLATE_NOOP("cli", "--attempts must be 1 or more"), EXIT_USAGE,
+                      "BAD_ATTEMPTS")
     where = await place(desk, labels, args.country)
     found = await asyncio.gather(*(find(desk, label, args.service, None) for label in labels),
                                  return_exceptions=True)
@@ -55,14 +57,18 @@ async def buy_best(args: argparse.Namespace, desk: Desk) -> int:
     routes = ranked(offers, service, where, args.any_country, cap,
                     success_by_route(desk.stats(service=service)))
     if not routes:
-        raise Failure(f"no {args.service} number in stock on any account"
-                      + (f" at or below {cap}" if cap is not None else ""), EXIT_REFUSED,
-                      "NO_NUMBERS")
+        raise Failure((QT_TRANSLATE_NOOP(
+            "cli", "no {service} number in stock on any account at or below {cap}")
+            if cap is not None else QT_TRANSLATE_NOOP(
+                "cli", "no {service} number in stock on any account")).format(
+            service=args.service, cap=cap), EXIT_REFUSED, "NO_NUMBERS")
     await desk.start()
 
     def told(attempt: Attempt) -> None:
         if not args.json:
-            say(f"bloomdesk-cli: {attempt.country} on {attempt.account}: {attempt.outcome}",
+            say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+                "cli", "{country} on {account}: {outcome}").format(
+                country=attempt.country, account=attempt.account, outcome=attempt.outcome),
                 sys.stderr)
 
     order, attempts = await desk.buy_best(routes, args.attempts, told)
@@ -71,8 +77,9 @@ async def buy_best(args: argparse.Namespace, desk: Desk) -> int:
     if order is None:
         if args.json:
             print(json_text({"attempts": tried}), file=sys.stderr)
-        raise Failure(f"no route had a number after {len(attempts)} attempt(s)",
-                      EXIT_REFUSED, "NO_NUMBERS")
+        raise Failure(QT_TRANSLATE_NOOP(
+            "cli", "no route had a number after {count} attempt(s)").format(
+            count=len(attempts)), EXIT_REFUSED, "NO_NUMBERS")
     if not args.wait:
         emit(args.json, {**order_json(order), "attempts": tried}, order_line(order))
         return EXIT_OK
@@ -90,5 +97,6 @@ def stats(args: argparse.Namespace, desk: Desk) -> int:
                ((s.account, s.service, s.country, s.orders, s.received,
                  f"{s.success_rate:.0%}" if s.success_rate is not None else "",
                  f"{s.median_seconds:.0f}" if s.median_seconds is not None else "",
-                 s.spent, s.refunded) for s in rows)) if rows else "no finished orders yet")
+                 s.spent, s.refunded) for s in rows)) if rows else
+         QT_TRANSLATE_NOOP("cli", "no finished orders yet"))
     return EXIT_OK

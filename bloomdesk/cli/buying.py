@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..core import Desk, OrderState
 from ..core.webhook import new_token, split_host_port
+from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import settings_path, state_dir
 from .catalogue import find
 from .common import on_account, one_account
@@ -28,8 +29,9 @@ def price_cap(text: str | None) -> Decimal | None:
         cap = None
     if cap is None or not cap.is_finite() or not 0 < cap <= MAX_PRICE or \
             len(cap.as_tuple().digits) > MAX_PRICE_DIGITS:
-        raise Failure(f"--max-price {text!r} is not a price above zero", EXIT_USAGE,
-                      "BAD_MAX_PRICE")
+        raise Failure(QT_TRANSLATE_NOOP(
+            "cli", "--max-price {text!r} is not a price above zero").format(text=text),
+            EXIT_USAGE, "BAD_MAX_PRICE")
     return cap
 
 
@@ -51,9 +53,11 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
     offers = [o for o in await find(desk, label, args.service, args.country)
               if o.stock > 0 and (cap is None or o.price <= cap)]
     if not offers:
-        raise Failure(f"no {args.service} number in stock at {label}"
-                      + (f" at or below {cap}" if cap is not None else ""), EXIT_REFUSED,
-                      "NO_NUMBERS")
+        raise Failure((QT_TRANSLATE_NOOP(
+            "cli", "no {service} number in stock at {label} at or below {cap}")
+            if cap is not None else QT_TRANSLATE_NOOP(
+                "cli", "no {service} number in stock at {label}")).format(
+            service=args.service, label=label, cap=cap), EXIT_REFUSED, "NO_NUMBERS")
     offer = min(offers, key=lambda o: o.price)
     await desk.start()
     try:
@@ -63,8 +67,10 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
     except Failure:
         unknown = [o for o in desk.open_orders() if o.state is OrderState.UNKNOWN]
         if unknown:
-            say(f"bloomdesk-cli: order #{unknown[-1].id} is unknown: its buy may have gone "
-                "through; BloomDesk will reconcile it (never buying twice)", sys.stderr)
+            say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+                "cli", "order #{order} is unknown: its buy may have gone through; BloomDesk "
+                "will reconcile it (never buying twice)").format(order=unknown[-1].id),
+                sys.stderr)
         raise
     if not args.wait:
         emit(args.json, order_json(order), order_line(order))
@@ -81,21 +87,24 @@ async def wait(args: argparse.Namespace, desk: Desk, order_id: int,
         try:
             host, port = split_host_port(args.webhook)
         except ValueError as exc:
-            raise Failure(f"--webhook wants HOST:PORT ({exc})", EXIT_USAGE,
-                          "BAD_WEBHOOK") from None
+            raise Failure(QT_TRANSLATE_NOOP("cli", "--webhook wants HOST:PORT ({error})").format(
+                error=exc), EXIT_USAGE, "BAD_WEBHOOK") from None
         try:
             receiver = await desk.start_webhook(host, port, webhook_token(args.state_dir or ""))
         except OSError as exc:
             raise Failure(str(exc.strerror or exc), EXIT_LOCAL, "WEBHOOK_PORT") from None
         where = receiver.url if args.show_webhook_url else f"{host}:{receiver.port}"
-        say(f"bloomdesk-cli: receiving webhooks at {where}", sys.stderr)
+        say("bloomdesk-cli: " + QT_TRANSLATE_NOOP("cli", "receiving webhooks at {where}").format(
+            where=where), sys.stderr)
     await desk.start()
     try:
         order = await desk.wait_for_code(order_id, args.timeout)
     except TimeoutError:
-        raise Failure(f"no code for order #{order_id} yet", EXIT_NO_CODE, "NO_CODE") from None
+        raise Failure(QT_TRANSLATE_NOOP("cli", "no code for order #{order} yet").format(
+            order=order_id), EXIT_NO_CODE, "NO_CODE") from None
     if not order.code:
-        raise Failure(f"order #{order_id} ended {order.state.value} without a code",
-                      EXIT_NO_CODE, "NO_CODE")
+        raise Failure(QT_TRANSLATE_NOOP(
+            "cli", "order #{order} ended {state} without a code").format(
+            order=order_id, state=order.state.value), EXIT_NO_CODE, "NO_CODE")
     emit(args.json, {**order_json(order), **(extra or {})}, order.code)
     return EXIT_OK

@@ -10,6 +10,7 @@ import sys
 from ..core import Desk
 from ..core.errors import LocalError
 from ..domain import Offer
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers.errors import ProviderError, Rejected
 from .common import on_account, one_account
 from .failures import EXIT_OK, EXIT_USAGE, Failure, exit_code_of
@@ -70,5 +71,5 @@ async def offers(args: argparse.Namespace, desk: Desk) -> int:
                 "stock"),
                ((label, o.service, o.service_name, o.country, o.country_iso or "",
                  o.country_name or "", o.price, o.stock) for label, o in rows))
-         if rows else "no offers match")
+         if rows else QT_TRANSLATE_NOOP("cli", "no offers match"))
     return exit_code_of(failed[0]) if failed else EXIT_OK

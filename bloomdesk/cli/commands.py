@@ -15,6 +15,7 @@ from ..core import Desk
 from ..core.accounts import check, find_preset
 from ..core.errors import LocalError
 from ..core.events import ErrorKind, ErrorRaised
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
 from ..providers.presets import PRESETS
@@ -33,6 +34,8 @@ from .failures import (
     exit_code_of,
 )
 from .output import emit, history_csv, json_text, order_json, order_line, say, table
+
+NO_ACCOUNTS = QT_TRANSLATE_NOOP("cli", "no accounts")
 
 
 async def run(args: argparse.Namespace, desk: Desk) -> int:
@@ -59,9 +62,11 @@ async def run(args: argparse.Namespace, desk: Desk) -> int:
         for order in desk.open_orders():
             problem = desk.book.unsaved(order.id)
             if problem:
-                say(f"bloomdesk-cli: order #{order.id} ({order.account}, phone "
-                    f"{order.phone or '?'}, provider id {order.provider_id or '?'}) is not "
-                    f"in the journal: {problem} Keep these details.", sys.stderr)
+                say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+                    "cli", "order #{order} ({account}, phone {phone}, provider id {pid}) is "
+                    "not in the journal: {problem} Keep these details.").format(
+                    order=order.id, account=order.account, phone=order.phone or "?",
+                    pid=order.provider_id or "?", problem=problem), sys.stderr)
 
 
 async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
@@ -80,7 +85,7 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
     if cmd == "orders":
         orders = desk.open_orders()
         emit(args.json, [order_json(o) for o in orders],
-             [order_line(o) for o in orders] or "no open orders")
+             [order_line(o) for o in orders] or QT_TRANSLATE_NOOP("cli", "no open orders"))
         return EXIT_OK
     if cmd == "wait":
         return await wait(args, desk, args.order)
@@ -90,7 +95,7 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
             history_csv(orders, sys.stdout)
         else:
             emit(args.json, [order_json(o) for o in orders],
-                 [order_line(o) for o in orders] or "no orders yet")
+                 [order_line(o) for o in orders] or QT_TRANSLATE_NOOP("cli", "no orders yet"))
         return EXIT_OK
     order = desk.order(args.order)
     if cmd == "dismiss":
@@ -124,7 +129,7 @@ async def balances(args: argparse.Namespace, desk: Desk) -> int:
     emit(args.json, rows, table(
         ("account", "balance", "currency", "problem"),
         ((r["account"], r["balance"] or "failed", r["currency"], r["error"] or "")
-         for r in rows)) if rows else "no accounts")
+         for r in rows)) if rows else NO_ACCOUNTS)
     return exit_code_of(failed[0]) if failed else EXIT_OK
 
 
@@ -135,7 +140,7 @@ async def accounts(args: argparse.Namespace, desk: Desk) -> int:
                           "key": desk.keys.source(a.label)} for a in rows],
              table(("label", "kind", "address", "key"),
                    ((a.label, a.kind, a.base_url or "", desk.keys.source(a.label))
-                    for a in rows)) if rows else "no accounts")
+                    for a in rows)) if rows else NO_ACCOUNTS)
         return EXIT_OK
     if args.action == "presets":
         emit(args.json, [{"name": p.name, "title": p.title, "kind": p.kind,
@@ -145,7 +150,8 @@ async def accounts(args: argparse.Namespace, desk: Desk) -> int:
         return EXIT_OK
     if args.action == "remove":
         await desk.remove_account(args.label)
-        emit(args.json, {"removed": args.label}, f"removed {args.label}")
+        emit(args.json, {"removed": args.label}, QT_TRANSLATE_NOOP(
+            "cli", "removed {label}").format(label=args.label))
         return EXIT_OK
     return await add_account(args, desk)
 
@@ -155,51 +161,62 @@ async def add_account(args: argparse.Namespace, desk: Desk) -> int:
     if args.preset:
         known = find_preset(args.preset)  # InvalidInput: a usage error, listing them
         if kind not in (None, known.kind):
-            raise Failure(f"{known.title} speaks {known.kind}, not {kind}", EXIT_USAGE,
-                          "KIND_MISMATCH")
+            raise Failure(QT_TRANSLATE_NOOP("cli", "{title} speaks {known}, not {kind}").format(
+                title=known.title, known=known.kind, kind=kind), EXIT_USAGE, "KIND_MISMATCH")
         kind, url = known.kind, url or known.base_url
     elif kind is None:
-        raise Failure("say which provider: --kind KIND or --preset NAME", EXIT_USAGE,
-                      "NO_KIND")
+        raise Failure(QT_TRANSLATE_NOOP("cli", "say which provider: --kind KIND or --preset NAME"),
+                      EXIT_USAGE, "NO_KIND")
     check(kind, label, url)
     if any(a.label == label for a in desk.accounts()):
-        raise Failure(f"an account named {label!r} exists already", EXIT_USAGE, "EXISTS")
+        raise Failure(QT_TRANSLATE_NOOP("cli", "an account named {label!r} exists already").format(
+            label=label), EXIT_USAGE, "EXISTS")
     variable = env_name(label)
     from_env = bool(os.environ.get(variable, "").strip())
     if not from_env and not desk.keys.keyring_ok:
-        raise Failure(f"no system keyring is available to keep {label}'s key: export "
-                      f"{variable}=<the key> and run this again (BloomDesk then reads the "
-                      "key from the environment every time); nothing was saved",
-                      EXIT_LOCAL, "NO_KEYRING")
+        raise Failure(QT_TRANSLATE_NOOP(
+            "cli", "no system keyring is available to keep {label}'s key: export "
+            "{variable}=<the key> and run this again (BloomDesk then reads the key from the "
+            "environment every time); nothing was saved").format(
+            label=label, variable=variable), EXIT_LOCAL, "NO_KEYRING")
     key = os.environ.get(variable, "") if from_env else \
-        getpass.getpass("API key: ") if sys.stdin.isatty() else sys.stdin.readline()
+        getpass.getpass(QT_TRANSLATE_NOOP("cli", "API key: ")) if sys.stdin.isatty() \
+        else sys.stdin.readline()
     key = key.strip()
     if not key:
-        raise Failure(f"no key given: pipe it on stdin or set {variable}", EXIT_USAGE,
-                      "NO_KEY")
+        raise Failure(QT_TRANSLATE_NOOP("cli", "no key given: pipe it on stdin or set {variable}")
+                      .format(variable=variable), EXIT_USAGE, "NO_KEY")
     check(kind, label, url, key)
     balance = None
     if not args.no_check:
-        where = urlsplit(url or PROFILES[kind].base_url or "").hostname or "the provider"
+        where = urlsplit(url or PROFILES[kind].base_url or "").hostname or \
+            QT_TRANSLATE_NOOP("cli", "the provider")
         try:
             balance = await desk.test_connection(kind, key, url)
         except Unavailable as exc:
-            raise Failure(f"could not reach {where}: {exc.message} Nothing was saved; "
-                          "--no-check saves it without asking.", EXIT_NETWORK,
-                          exc.token or "UNAVAILABLE") from None
+            raise Failure(QT_TRANSLATE_NOOP(
+                "cli", "could not reach {where}: {error} Nothing was saved; --no-check saves "
+                "it without asking.").format(where=where, error=exc.message), EXIT_NETWORK,
+                exc.token or "UNAVAILABLE") from None
         except ProviderError as exc:
-            raise Failure(f"{where} refused the key: {exc.message} Nothing was saved.",
-                          EXIT_REFUSED, exc.token or type(exc).__name__) from None
+            raise Failure(QT_TRANSLATE_NOOP(
+                "cli", "{where} refused the key: {error} Nothing was saved.").format(
+                where=where, error=exc.message), EXIT_REFUSED,
+                exc.token or type(exc).__name__) from None
     in_keyring = desk.add_account(kind, label, None if from_env else key, url, args.preset)
     source = "environment" if from_env else "keyring" if in_keyring else "session"
     if source == "session":
-        say(f"bloomdesk-cli: the keyring refused {label}'s key, so it is not kept: export "
-            f"{variable}=<the key> before the next command", sys.stderr)
-    checked = f", balance {balance}" if balance is not None else " (not checked)"
+        say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+            "cli", "the keyring refused {label}'s key, so it is not kept: export "
+            "{variable}=<the key> before the next command").format(
+            label=label, variable=variable), sys.stderr)
+    checked = QT_TRANSLATE_NOOP("cli", ", balance {balance}").format(balance=balance) \
+        if balance is not None else QT_TRANSLATE_NOOP("cli", " (not checked)")
     emit(args.json, {"label": label, "kind": kind, "base_url": url, "preset": args.preset,
                      "key": source,
                      "keyring": in_keyring and not from_env,
                      "balance": str(balance) if balance is not None else None},
-         f"added {label} ({kind}), key from the {source}{checked}")
+         QT_TRANSLATE_NOOP("cli", "added {label} ({kind}), key from the {source}{checked}")
+         .format(label=label, kind=kind, source=source, checked=checked))
     return EXIT_OK
 

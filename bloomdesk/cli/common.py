@@ -7,11 +7,13 @@ from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..core import Desk
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
 from ..providers.errors import Unavailable
 from .failures import EXIT_NETWORK, EXIT_USAGE, Failure
 
 T = TypeVar("T")
+NO_ACCOUNT = QT_TRANSLATE_NOOP("cli", "no account yet: add one with `bloomdesk-cli accounts add`")
 
 
 async def settle(desk: Desk) -> None:
@@ -42,6 +44,5 @@ def one_account(desk: Desk, label: str | None) -> str:
         return label
     if len(labels) == 1:
         return labels[0]
-    raise Failure("several accounts exist: choose one with --account" if labels
-                  else "no account yet: add one with `bloomdesk-cli accounts add`",
-                  EXIT_USAGE, "CHOOSE_ACCOUNT")
+    raise Failure(QT_TRANSLATE_NOOP("cli", "several accounts exist: choose one with --account")
+                  if labels else NO_ACCOUNT, EXIT_USAGE, "CHOOSE_ACCOUNT")

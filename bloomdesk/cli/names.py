@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..domain import Country, Offer
+from ..i18n import QT_TRANSLATE_NOOP
 
 
 class Ambiguous(ValueError):
@@ -33,23 +34,28 @@ def _pick(wanted: str, items: Iterable[tuple[str, str, tuple[str, ...]]],
     if len(part) == 1:
         return next(iter(part))
     if not part:
-        raise Ambiguous(f"no {what} is called {wanted!r} here")
+        raise Ambiguous(QT_TRANSLATE_NOOP("cli", "no {what} is called {wanted!r} here").format(
+            what=what, wanted=wanted))
     shown = ", ".join(f"{name} ({value})" for value, name in sorted(part.items())[:8])
-    more = f" and {len(part) - 8} more" if len(part) > 8 else ""
-    raise Ambiguous(f"{wanted!r} matches several {plural}: {shown}{more}; give the code")
+    more = QT_TRANSLATE_NOOP("cli", " and {count} more").format(count=len(part) - 8) \
+        if len(part) > 8 else ""
+    raise Ambiguous(QT_TRANSLATE_NOOP(
+        "cli", "{wanted!r} matches several {plural}: {shown}{more}; give the code").format(
+        wanted=wanted, plural=plural, shown=shown, more=more))
 
 
 def service_code(wanted: str, offers: Iterable[Offer]) -> str:
     names = {o.service: o.service_name for o in offers}
-    return _pick(wanted, ((code, name, ()) for code, name in names.items()), "service",
-                 "services")
+    return _pick(wanted, ((code, name, ()) for code, name in names.items()),
+                 QT_TRANSLATE_NOOP("cli", "service"), QT_TRANSLATE_NOOP("cli", "services"))
 
 
 def country_id(wanted: str, countries: Iterable[Country]) -> str:
     # Two letters are an ISO code, never a part of a name ("SE" is not in "Seychelles")
     is_iso = len(wanted.strip()) == 2 and wanted.strip().isalpha()
     return _pick(wanted, ((c.id, c.name, (c.iso,) if c.iso else ()) for c in countries),
-                 "country", "countries", parts=not is_iso)
+                 QT_TRANSLATE_NOOP("cli", "country"), QT_TRANSLATE_NOOP("cli", "countries"),
+                 parts=not is_iso)
 
 
 def looks_like_code(text: str) -> bool:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..domain import AccountInfo
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES, Profile
 from ..providers.presets import PRESETS, Preset, preset
 from ..secrets import KeyStore
@@ -23,30 +24,37 @@ def check(kind: str, label: str | None = None, base_url: str | None = None,
     exist with these details; only the details given are checked."""
     profile = PROFILES.get(kind)
     if profile is None:
-        raise InvalidInput(f"Unknown provider kind {kind!r}; known: {', '.join(PROFILES)}.",
-                           token="UNKNOWN_KIND")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "Unknown provider kind {kind!r}; known: {known}.").format(
+            kind=kind, known=", ".join(PROFILES)), token="UNKNOWN_KIND")
     if label is not None:
         if not label.strip():
-            raise InvalidInput("An account needs a name.", token="NO_LABEL")
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "An account needs a name."),
+                               token="NO_LABEL")
         if len(label) > MAX_LABEL or not label.isprintable():
-            raise InvalidInput(f"An account name is up to {MAX_LABEL} printable characters.",
-                               token="BAD_LABEL")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "An account name is up to {most} printable characters.").format(
+                most=MAX_LABEL), token="BAD_LABEL")
     if profile.needs_base_url and not base_url:
-        raise InvalidInput(f"{profile.title} needs its address (the provider's "
-                           "…/stubs/handler_api.php URL).", token="NO_BASE_URL")
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "{title} needs its address (the provider's …/stubs/handler_api.php "
+            "URL).").format(title=profile.title), token="NO_BASE_URL")
     if base_url:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            raise InvalidInput("The address must start with https:// (or http://) and name "
-                               "a host.", token="BAD_URL")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The address must start with https:// (or http://) and name a "
+                "host."), token="BAD_URL")
     if key is not None:
         key = key.strip()
         if not key:
-            raise InvalidInput("Enter the API key first.", token="NO_KEY")
+            raise InvalidInput(QT_TRANSLATE_NOOP("errors", "Enter the API key first."),
+                               token="NO_KEY")
         if not (key.isascii() and key.isprintable()) or " " in key:
-            raise InvalidInput("The API key contains characters a key never has (spaces, "
-                               "letters outside ASCII): check it was copied whole.",
-                               token="BAD_KEY_FORMAT")
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The API key contains characters a key never has (spaces, "
+                "letters outside ASCII): check it was copied whole."),
+                token="BAD_KEY_FORMAT")
     return profile
 
 
@@ -56,8 +64,9 @@ def find_preset(name: str) -> Preset:
         return preset(name)
     except KeyError:
         known = ", ".join(p.name for p in PRESETS)
-        raise InvalidInput(f"No preset is called {name!r}; known: {known}.",
-                           token="NO_PRESET") from None
+        raise InvalidInput(QT_TRANSLATE_NOOP(
+            "errors", "No preset is called {name!r}; known: {known}.").format(
+            name=name, known=known), token="NO_PRESET") from None
 
 
 class Accounts:
@@ -79,7 +88,8 @@ class Accounts:
         assert self._cache is not None
         account = self._cache.get(label)
         if account is None:
-            raise NoSuchAccount(f"There is no account named {label!r}.")
+            raise NoSuchAccount(QT_TRANSLATE_NOOP(
+                "errors", "There is no account named {label!r}.").format(label=label))
         return account
 
     def profile(self, label: str) -> Profile:

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..domain import Order, OrderState, Reason
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import Profile
 from ..providers.profiles import REQUEST_ANOTHER_SMS, RERENT
+from ..wording import STATES
 from . import transitions
 from .accounts import Accounts
 from .book import OrderBook
@@ -30,43 +32,58 @@ class OrderAction:
 
 
 ACTIONS: tuple[OrderAction, ...] = (
-    OrderAction("cancel", "Cancel", "Cancel the number (refunded where the provider "
-                "allows)"),
-    OrderAction("complete", "Complete", "Finish the order: the code was used"),
-    OrderAction("request_another_sms", "Another SMS", "Ask the provider to send another "
-                "SMS to this number", REQUEST_ANOTHER_SMS),
-    OrderAction("rerent", "Re-rent", "Rent the same number again for another code (a new "
-                "order, charged again)", RERENT, costs_money=True),
-    OrderAction("dismiss", "Dismiss", "Settle a purchase whose answer never came: it is "
-                "marked failed here and nothing is sent to the provider. Check the "
-                "provider's site first: if it was bought there, it may be charged."),
+    OrderAction("cancel", QT_TRANSLATE_NOOP("actions", "Cancel"), QT_TRANSLATE_NOOP(
+        "actions", "Cancel the number (refunded where the provider allows)")),
+    OrderAction("complete", QT_TRANSLATE_NOOP("actions", "Complete"), QT_TRANSLATE_NOOP(
+        "actions", "Finish the order: the code was used")),
+    OrderAction("request_another_sms", QT_TRANSLATE_NOOP("actions", "Another SMS"),
+                QT_TRANSLATE_NOOP("actions", "Ask the provider to send another SMS to "
+                                  "this number"), REQUEST_ANOTHER_SMS),
+    OrderAction("rerent", QT_TRANSLATE_NOOP("actions", "Re-rent"), QT_TRANSLATE_NOOP(
+        "actions", "Rent the same number again for another code (a new order, charged "
+        "again)"), RERENT, costs_money=True),
+    OrderAction("dismiss", QT_TRANSLATE_NOOP("actions", "Dismiss"), QT_TRANSLATE_NOOP(
+        "actions", "Settle a purchase whose answer never came: it is marked failed here "
+        "and nothing is sent to the provider. Check the provider's site first: if it was "
+        "bought there, it may be charged.")),
 )
 BY_NAME = {action.name: action for action in ACTIONS}
 
 
 def blockers(order: Order, profile: Profile, now: float,
              buying: bool = False) -> dict[str, str | None]:
-    """For each action, why it is not possible now (None: it is)."""
+    """For each action, why it is not possible now (None: it is): sentences marked for
+    translation (context ``blockers``), their values filled in by name."""
     caps, title = profile.capabilities, profile.title
     live = order.state.is_live and order.provider_id is not None
-    not_live = None if live else f"The order is {order.state.value}."
+    not_live = None if live else QT_TRANSLATE_NOOP(
+        "blockers", "The order is {state}.").format(state=STATES[order.state])
     cancel = not_live
     if cancel is None and order.code:
-        cancel = "A code arrived: the number was used, so it cannot be refunded."
+        cancel = QT_TRANSLATE_NOOP(
+            "blockers", "A code arrived: the number was used, so it cannot be refunded.")
     if cancel is None and order.cancel_not_before and now < order.cancel_not_before:
         wait = int(order.cancel_not_before - now) + 1
         grace = int(profile.cancel_not_before or 0)
-        cancel = (f"{title} accepts a cancel {grace // 60} minutes after purchase: "
-                  f"wait {wait} s." if grace >= 60 else f"Wait {wait} s before cancelling.")
-    another = f"{title} does not offer another SMS." if REQUEST_ANOTHER_SMS not in caps \
-        else not_live or (None if order.code else "No code has arrived yet.")
-    rerent = f"{title} does not offer renting the same number again." if RERENT not in caps \
+        cancel = QT_TRANSLATE_NOOP(
+            "blockers", "{title} accepts a cancel {minutes} minutes after purchase: wait "
+            "{wait} s.").format(title=title, minutes=grace // 60, wait=wait) \
+            if grace >= 60 else QT_TRANSLATE_NOOP(
+                "blockers", "Wait {wait} s before cancelling.").format(wait=wait)
+    another = QT_TRANSLATE_NOOP("blockers", "{title} does not offer another SMS.").format(
+        title=title) if REQUEST_ANOTHER_SMS not in caps else not_live or (
+        None if order.code else QT_TRANSLATE_NOOP("blockers", "No code has arrived yet."))
+    rerent = QT_TRANSLATE_NOOP(
+        "blockers", "{title} does not offer renting the same number again.").format(
+        title=title) if RERENT not in caps \
         else None if order.code and order.provider_id \
-        else "Only a number that received a code can be rented again."
+        else QT_TRANSLATE_NOOP(
+            "blockers", "Only a number that received a code can be rented again.")
     unknown = order.state in (OrderState.UNKNOWN, OrderState.PENDING)
-    dismiss = None if unknown and not buying else \
-        "Being bought right now: wait for the provider's answer." if unknown \
-        else "Only a purchase whose answer never came can be dismissed."
+    dismiss = None if unknown and not buying else QT_TRANSLATE_NOOP(
+        "blockers", "Being bought right now: wait for the provider's answer.") if unknown \
+        else QT_TRANSLATE_NOOP(
+            "blockers", "Only a purchase whose answer never came can be dismissed.")
     return {"cancel": cancel, "complete": not_live, "request_another_sms": another,
             "rerent": rerent, "dismiss": dismiss}
 
@@ -138,8 +155,9 @@ class Actions:
 
         done = self.book.change(order_id, settle, "dismissed")
         if done is None:
-            raise NothingToDo(f"Order {order_id} changed meanwhile: it is "
-                              f"{self.book.order(order_id).state.value} now.")
+            raise NothingToDo(QT_TRANSLATE_NOOP(
+                "errors", "Order {order} changed meanwhile: it is {state} now.").format(
+                order=order_id, state=STATES[self.book.order(order_id).state]))
         return done
 
     def set_auto_cancel(self, order_id: int, enabled: bool) -> Order:

@@ -19,8 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..domain import Order, OrderState
+from ..i18n import QT_TRANSLATE_NOOP
 from ..store import Conflict, Store, StoreError
-from .errors import NoSuchOrder
+from .errors import no_such_order
 from .events import CodeReceived, ErrorKind, ErrorRaised, EventBus, OrderAdded, OrderChanged
 
 log = logging.getLogger(__name__)
@@ -58,7 +59,7 @@ class OrderBook:
     def order(self, order_id: int) -> Order:
         order = self._open.get(order_id) or self.store.get(order_id)
         if order is None:
-            raise NoSuchOrder(f"There is no order {order_id}.")
+            raise no_such_order(order_id)
         return order
 
     def history(self, limit: int = 1000) -> list[Order]:
@@ -130,7 +131,7 @@ class OrderBook:
         if current is None:
             current = self.store.get(order_id)
             if current is None:
-                raise NoSuchOrder(f"There is no order {order_id}.")
+                raise no_such_order(order_id)
         return current
 
     def _rebase(self, order_id: int, change: Change, event: str | None,
@@ -263,12 +264,13 @@ class OrderBook:
                 changed.append(row)
         return changed
 
-    def tell_unsaved(self, order: Order, account: str, what: str) -> None:
+    def tell_unsaved(self, order: Order, account: str) -> None:
         """Say plainly that the provider has an order the journal does not hold yet."""
         error = self.unsaved(order.id)
         if error:
-            self.bus.publish(ErrorRaised(
-                account, f"{what} order #{order.id} ({order.phone or 'no phone yet'}), but "
-                f"the journal could not record it: {error} BloomDesk keeps the order and "
-                "will record it as soon as it can; it can be cancelled or completed as "
-                "usual.", order.id, ErrorKind.JOURNAL))
+            self.bus.publish(ErrorRaised(account, QT_TRANSLATE_NOOP(
+                "errors", "The provider charged for order #{order} ({phone}), but the "
+                "journal could not record it: {error} BloomDesk keeps the order and will "
+                "record it as soon as it can; it can be cancelled or completed as "
+                "usual.").format(order=order.id, phone=order.phone or QT_TRANSLATE_NOOP(
+                    "errors", "no phone yet"), error=error), order.id, ErrorKind.JOURNAL))

@@ -112,8 +112,7 @@ class Desk:
         self.registry.get(label)
         live = [o for o in self.book.open_orders() if o.account == label]
         if live:
-            raise OpenOrders(f"{label} still has {len(live)} open order(s): finish or "
-                             "cancel them first.")
+            raise OpenOrders.of(label, len(live))
         poller = self._pollers.pop(label, None)
         if poller:
             await poller.stop()
@@ -232,8 +231,9 @@ class Desk:
                          country: str | None = None) -> PriceList:  # see prices.py
         return await self.sessions.call(label, lambda p: price_list(p, service, country))
 
-    async def countries(self, label: str) -> list[Country]:
-        return await self.sessions.call(label, lambda p: p.countries(), user=False)
+    async def countries(self, label: str, language: str = "eng") -> list[Country]:
+        """Names in `language` ("eng", "rus" or "chn") where the provider gives them."""
+        return await self.sessions.call(label, lambda p: p.countries(language), user=False)
 
     async def buy(self, label: str, service: str, country: str | None = None,
                   max_price: Decimal | None = None, price: Decimal | None = None,

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import partial
 
 from ..domain import Activation, Order, OrderState, Reason
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import Provider
 from ..providers.errors import ProtocolError, ProviderError, Unavailable
 from ..store import StoreError
@@ -57,7 +58,8 @@ class Purchases:
         old = self.book.order(order_id)
         self.sessions.provider(old.account).require("rerent")
         if not old.code or old.provider_id is None:
-            raise NothingToDo("Only a number that received a code can be rented again.")
+            raise NothingToDo(QT_TRANSLATE_NOOP(
+                "blockers", "Only a number that received a code can be rented again."))
         pid = old.provider_id
         new = await self._purchase(old.account, old.service, old.country, old.price, None,
                                    lambda p: p.rerent(pid), f"re-rented from order {old.id}")
@@ -125,7 +127,7 @@ class Purchases:
                 done = self.book.change(added.id,
                                         lambda o: transitions.bought(o, act, now, lifetime),
                                         "bought", what) or added
-        self.book.tell_unsaved(done, order.account, "The provider charged for")
+        self.book.tell_unsaved(done, order.account)
         self.after(order.account)
         return done
 

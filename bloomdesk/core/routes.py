@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..domain import Offer, Order
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers.errors import InsufficientFunds, NoNumbers
 
 log = logging.getLogger(__name__)
@@ -43,11 +44,18 @@ class Route:
     stock: int
 
 
+# What one try of a route came to (the CLI's JSON says it in English, the window in
+# the user's language)
+BOUGHT = QT_TRANSLATE_NOOP("routes", "bought")
+NO_NUMBERS = QT_TRANSLATE_NOOP("routes", "no numbers")
+NO_FUNDS = QT_TRANSLATE_NOOP("routes", "no funds")
+
+
 @dataclass(frozen=True, slots=True)
 class Attempt:
     account: str
     country: str  # the route's place (ISO code or name)
-    outcome: str  # "bought", "no numbers", "no funds"
+    outcome: str  # BOUGHT, NO_NUMBERS, NO_FUNDS
     order_id: int | None = None
 
 
@@ -93,11 +101,11 @@ async def buy_down(routes: list[Route], attempts: int, buy: Buy,
         try:
             order = await buy(route)
         except NoNumbers:
-            outcome = "no numbers"
+            outcome = NO_NUMBERS
         except InsufficientFunds:
-            outcome = "no funds"
+            outcome = NO_FUNDS
         else:
-            done.append(Attempt(route.account, route.place, "bought", order.id))
+            done.append(Attempt(route.account, route.place, BOUGHT, order.id))
             told(done[-1])
             return order, done
         done.append(Attempt(route.account, route.place, outcome))

@@ -20,6 +20,7 @@ from typing import TypeVar
 import httpx
 
 from ..domain import AccountInfo
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import Provider, connect
 from ..providers.errors import RateLimited
 from ..providers.presets import preset
@@ -57,8 +58,9 @@ class Sessions:
             account = self.accounts.get(label)
             key = self.keys.get(label)
             if not key:
-                raise InvalidInput(f"No API key is known for {label}: enter it in the account "
-                                   "settings.", token="NO_KEY")
+                raise InvalidInput(QT_TRANSLATE_NOOP(
+                    "errors", "No API key is known for {label}: enter it in the account "
+                    "settings.").format(label=label), token="NO_KEY")
             provider = connect(account.kind, api_key=key, base_url=account.base_url,
                                timeout=self.settings.timeout, transport=self._transport)
             budget = self.budget(label)

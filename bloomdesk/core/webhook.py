@@ -30,6 +30,7 @@ from http import HTTPStatus
 
 import h11
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .push import PushedCode, PushOutcome
 from .webhook_wire import (
     PATH_PREFIX,
@@ -85,7 +86,9 @@ class WebhookReceiver:
         try:
             self._server = await asyncio.start_server(self._handle, self.host, self.port)
         except OSError as exc:
-            self.error = f"Cannot listen on {self.host}:{self.port}: {exc.strerror or exc}"
+            self.error = QT_TRANSLATE_NOOP(
+                "webhooks", "Cannot listen on {host}:{port}: {error}").format(
+                host=self.host, port=self.port, error=exc.strerror or exc)
             raise OSError(exc.errno, self.error) from None
         self.port = self._server.sockets[0].getsockname()[1]  # when 0 asked for any
         self.error = None
@@ -111,9 +114,11 @@ class WebhookReceiver:
         if self.error:
             return self.error
         if not self.running:
-            return "Not listening."
-        return (f"Listening on {self.host}:{self.port}: {self.accepted} code(s) received, "
-                f"{self.refused} request(s) refused.")
+            return QT_TRANSLATE_NOOP("webhooks", "Not listening.")
+        return QT_TRANSLATE_NOOP(
+            "webhooks", "Listening on {host}:{port}: {accepted} code(s) received, {refused} "
+            "request(s) refused.").format(host=self.host, port=self.port,
+                                          accepted=self.accepted, refused=self.refused)
 
     # ------------------------------------------------------------------ requests
     def _make_room(self) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import httpx
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..textsafe import is_printable_ascii
 from .base import Provider
 from .bloomsms import BloomSmsProvider
@@ -34,22 +35,27 @@ def connect(kind: str, *, api_key: str, base_url: str | None = None, timeout: fl
     """
     profile = PROFILES.get(kind)
     if profile is None:
-        raise Rejected(f"Unknown provider kind {kind!r}; known: {', '.join(KINDS)}.",
-                       token="UNKNOWN_KIND")
+        raise Rejected(QT_TRANSLATE_NOOP(
+            "providers", "Unknown provider kind {kind!r}; known: {known}.").format(
+            kind=kind, known=", ".join(KINDS)), token="UNKNOWN_KIND")
     url = base_url or profile.base_url
     if not url:
-        raise Rejected(f"{profile.title} needs the provider's base URL "
-                       "(its …/stubs/handler_api.php address).", token="NO_BASE_URL")
+        raise Rejected(QT_TRANSLATE_NOOP(
+            "providers", "{title} needs the provider's base URL (its "
+            "…/stubs/handler_api.php address).").format(title=profile.title),
+            token="NO_BASE_URL")
     if not url.startswith(("http://", "https://")):
-        raise Rejected("The base URL must start with http:// or https://.", token="BAD_URL")
+        raise Rejected(QT_TRANSLATE_NOOP(
+            "providers", "The base URL must start with http:// or https://."), token="BAD_URL")
     if not api_key or not api_key.strip():
-        raise Rejected("An API key is needed.", token="NO_KEY")
+        raise Rejected(QT_TRANSLATE_NOOP("providers", "An API key is needed."), token="NO_KEY")
     key = api_key.strip()
     if not is_printable_ascii(key):
         # A header cannot carry it (httpx raises a bare UnicodeEncodeError) and a query
         # would carry a different key; a stray control or non-ASCII character is a
         # copy-paste accident, not part of any provider's key.
-        raise Rejected("The API key contains characters that cannot be sent (only "
-                       "printable ASCII is allowed); check it was copied whole.",
-                       token="BAD_KEY_FORMAT")
+        raise Rejected(QT_TRANSLATE_NOOP(
+            "providers", "The API key contains characters that cannot be sent (only "
+            "printable ASCII is allowed); check it was copied whole."),
+            token="BAD_KEY_FORMAT")
     return _DIALECTS[profile.dialect](profile, key, url, timeout, transport)

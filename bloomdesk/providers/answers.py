@@ -15,6 +15,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..textsafe import NAME_MAX_CHARS, clean_text
 from .errors import (
     HTTP_STATUS,
@@ -46,7 +47,9 @@ def plain_id(raw: str | None, what: str = "order id") -> str:
     """An activation id from a provider, accepted only when plain (see ACTIVATION_ID)."""
     if raw is None or not ACTIVATION_ID.fullmatch(raw):
         shown = clean_text(raw[:40], 40) if raw is not None else "nothing"
-        raise ProtocolError(f"The provider sent an {what} BloomDesk will not use: {shown!r}")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent an {what} BloomDesk will not use: "
+            "{shown!r}").format(what=what, shown=shown))
     return raw
 
 
@@ -67,7 +70,8 @@ def load_json(reply: Reply) -> Any:
         return json.loads(reply.text, parse_float=json_float, parse_int=int_hook(),
                           object_hook=compact)
     except NumberTooLong:
-        raise ProtocolError("The provider sent a number with too many digits.",
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent a number with too many digits."),
                             http_status=reply.status) from None
     except (ValueError, ArithmeticError, RecursionError):
         # ArithmeticError: decimal.InvalidOperation from an exponent Decimal cannot hold
@@ -93,12 +97,14 @@ def money(value: Any, what: str = "amount") -> Decimal:
     """Money from a provider: Decimal, 0 to MONEY_MAX, at most MONEY_MAX_PLACES
     decimals (numbers.py), checked before any costly conversion."""
     if isinstance(value, bool) or value is None:
-        raise ProtocolError(f"The provider sent no valid {what}.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent no valid {what}.").format(what=what))
     amount = money_or_none(value)
     if amount is None:
         # built only when needed: 100k prices must not build 100k errors
-        raise ProtocolError(f"The provider sent an invalid {what}: "
-                            f"{excerpt(str(value)[:EXCERPT_CHARS])!r}")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent an invalid {what}: {shown!r}").format(
+            what=what, shown=excerpt(str(value)[:EXCERPT_CHARS])))
     return amount
 
 
@@ -156,7 +162,8 @@ def text_field(obj: Any, *names: str, required: bool = True) -> str | None:
             if value is not None and not isinstance(value, (dict, list, bool)):
                 return str(value)
     if required:
-        raise ProtocolError(f"The provider's answer lacks {names[0]!r}.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's answer lacks {field!r}.").format(field=names[0]))
     return None
 
 
@@ -174,8 +181,9 @@ def int_field(obj: Any, *names: str, default: int = 0) -> int:
         return default
     count = count_or_none(raw)
     if count is None:
-        raise ProtocolError(f"The provider sent an invalid {names[0]}: "
-                            f"{excerpt(raw[:EXCERPT_CHARS])!r}")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent an invalid {what}: {shown!r}").format(
+            what=names[0], shown=excerpt(raw[:EXCERPT_CHARS])))
     return count
 
 
@@ -237,8 +245,9 @@ def error_from_status(reply: Reply, token: str | None = None) -> ProviderError:
     if cls is not None:
         return cls(token=token, http_status=reply.status)
     if reply.status >= 500:
-        return Unavailable(f"The provider failed with HTTP {reply.status}.", token=token,
-                           http_status=reply.status)
+        return Unavailable(QT_TRANSLATE_NOOP(
+            "providers", "The provider failed with HTTP {status}.").format(
+            status=reply.status), token=token, http_status=reply.status)
     return ProtocolError(token=token, excerpt=reply.excerpt(), http_status=reply.status)
 
 
@@ -260,7 +269,8 @@ def check_status(reply: Reply) -> None:
             # is not there (a wrong base URL, maintenance), not the provider's API
             # saying the order is unknown: Unavailable, so that the order is polled
             # again later and never concluded gone on a page's word.
-            error = Unavailable("The provider's address answered 404 with a web page, not "
-                                "an answer of its API.", http_status=404)
+            error = Unavailable(QT_TRANSLATE_NOOP(
+                "providers", "The provider's address answered 404 with a web page, not an "
+                "answer of its API."), http_status=404)
         raise (error or error_from_status(reply, token)) from None
     raise error_from_json(reply, body) or error_from_status(reply)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from types import TracebackType
 
 from ..domain import Activation, Country, Offer
+from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import PriceList, from_offers
 from .errors import Rejected
 from .http import Http
@@ -18,12 +19,15 @@ from .profiles import ACTION_CAPABILITY, Capability, Profile
 log = logging.getLogger(__name__)
 
 ACTION_NAMES: dict[str, str] = {
-    Capability.REQUEST_ANOTHER_SMS: "requesting another SMS",
-    Capability.RERENT: "renting the same number again",
-    Capability.ACTIVE_LIST: "listing active orders in one call",
-    Capability.OPERATORS: "a choice of mobile operator",
-    Capability.PUSH: "codes by webhook",
+    Capability.REQUEST_ANOTHER_SMS: QT_TRANSLATE_NOOP("providers", "requesting another SMS"),
+    Capability.RERENT: QT_TRANSLATE_NOOP("providers", "renting the same number again"),
+    Capability.ACTIVE_LIST: QT_TRANSLATE_NOOP("providers", "listing active orders in one call"),
+    Capability.OPERATORS: QT_TRANSLATE_NOOP("providers", "a choice of mobile operator"),
+    Capability.PUSH: QT_TRANSLATE_NOOP("providers", "codes by webhook"),
 }
+LACKS = QT_TRANSLATE_NOOP("providers", "{title} does not offer {what}.")
+THIS_ACTION = QT_TRANSLATE_NOOP("providers", "this action")
+LISTING = QT_TRANSLATE_NOOP("providers", "listing active orders")
 ANY_OPERATOR = ("", "any")  # what "no particular operator" is written as
 
 
@@ -93,7 +97,7 @@ class Provider:
         """Raise Rejected, before anything is sent, for an action the provider lacks."""
         if capability not in self.capabilities:
             what = ACTION_NAMES.get(capability, capability)
-            raise Rejected(f"{self.profile.title} does not offer {what}.",
+            raise Rejected(LACKS.format(title=self.profile.title, what=what),
                            token="NOT_SUPPORTED")
 
     def default_expiry(self) -> datetime:

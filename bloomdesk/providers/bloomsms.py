@@ -10,6 +10,7 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
+from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
 from . import price_rows
@@ -51,7 +52,9 @@ def parse_time(value: str | None) -> datetime | None:
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
-        raise ProtocolError(f"The provider sent an invalid time: {value[:40]!r}") from None
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent an invalid time: {value!r}").format(
+            value=value[:40])) from None
     return when if when.tzinfo else when.replace(tzinfo=UTC)
 
 
@@ -85,7 +88,8 @@ class BloomSmsProvider(Provider):
             data = await self._req("GET", "/countries", catalogue=True)
             items = data.get("countries") if isinstance(data, dict) else data
             if not isinstance(items, list):
-                raise ProtocolError("The country list has an unexpected shape.")
+                raise ProtocolError(QT_TRANSLATE_NOOP(
+                    "providers", "The country list has an unexpected shape."))
             self._countries = []
             for c in items:
                 cid = clean_text(text_field(c, "id") or "", NAME_MAX_CHARS)
@@ -105,7 +109,8 @@ class BloomSmsProvider(Provider):
             data = await self._req("GET", "/prices", params=params, catalogue=True)
             items = data.get("prices") if isinstance(data, dict) else None
         if not isinstance(items, list):
-            raise ProtocolError("The price list has an unexpected shape.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The price list has an unexpected shape."))
         offers = []
         shared = Shared()
         for n, item in enumerate(items):
@@ -145,14 +150,17 @@ class BloomSmsProvider(Provider):
         id accepted only when plain; ``fallback_id`` is the caller's, when the answer
         does not repeat it."""
         if not isinstance(data, dict):
-            raise ProtocolError("The order has an unexpected shape.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The order has an unexpected shape."))
         sms = data.get("sms") if isinstance(data.get("sms"), dict) else {}
         code = clean_code(text_field(sms, "code", required=False))
         raw_status = (text_field(data, "activation_status", "status", required=False)
                       or "waiting").lower()
         status = _STATUSES.get(raw_status)
         if status is None:
-            raise ProtocolError(f"The provider sent an unknown order status: {raw_status[:30]!r}")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider sent an unknown order status: {status!r}").format(
+                status=raw_status[:30]))
         if status is Status.WAITING and code:
             status = Status.WAITING_RETRY  # another SMS asked for; the last code stands
         sent = text_field(data, "activation_id", "id", required=fallback_id is None)
@@ -180,7 +188,8 @@ class BloomSmsProvider(Provider):
             body["max_price"] = float(max_price)  # the API documents a float
         activation = self._activation(await self._req("POST", "/activations", body=body))
         if activation.phone is None:
-            raise ProtocolError("The provider's answer lacks the phone number.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's answer lacks the phone number."))
         return activation
 
     async def activation(self, activation_id: str) -> Activation:

@@ -17,6 +17,7 @@ from importlib import resources
 from typing import Any
 
 from ..domain import Country
+from ..i18n import QT_TRANSLATE_NOOP
 from ..textsafe import NAME_MAX_CHARS, clean_text
 from .answers import text_field
 from .errors import ProtocolError
@@ -75,17 +76,20 @@ def country_rows(body: Any, profile: Profile) -> list[CountryRow]:
     elif isinstance(body, list):
         rows = [("", v) for v in body]
     else:
-        raise ProtocolError("The country list has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The country list has an unexpected shape."))
     found = []
     for key, item in rows:
         if not isinstance(item, dict):
-            raise ProtocolError("The country list has an unexpected shape.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The country list has an unexpected shape."))
         if item.get("visible", 1) in _HIDDEN:
             continue  # the provider hides it: nothing is sold there
         cid = clean_text((text_field(item, "id", required=False) or key).strip(),
                          NAME_MAX_CHARS)
         if not cid:
-            raise ProtocolError("The provider's country list has a row without an id.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's country list has a row without an id."))
         names = {}
         for language in LANGUAGES:
             name = text_field(item, language, *(("name", "title") if language == "eng"

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from ..domain import Activation, Status
+from ..i18n import QT_TRANSLATE_NOOP
 from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
 from .answers import optional_money, plain_id, text_field
 from .errors import ProtocolError
@@ -80,10 +81,12 @@ def number_v2(body: Any, service: str, country: str | None, sent_at: datetime,
               lifetime: float) -> Activation:
     """A ``getNumberV2`` answer: id and phone are required, the rest read if sound."""
     if not isinstance(body, dict):
-        raise ProtocolError("The provider's answer to a purchase has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's answer to a purchase has an unexpected shape."))
     phone = clean_phone(text_field(body, "phoneNumber", "phone"))
     if not phone:
-        raise ProtocolError("The provider's answer lacks the phone number.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's answer lacks the phone number."))
     try:
         price = optional_money(body, "activationCost", "cost")
     except ProtocolError:
@@ -122,7 +125,8 @@ def status_v2(body: Any, activation_id: str) -> Activation:
     """A ``getStatusV2`` JSON answer (its plain ``STATUS_*`` form is the basic one):
     the SMS with its full text, or a code given by a voice call."""
     if not isinstance(body, dict):
-        raise ProtocolError("The provider's order status has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's order status has an unexpected shape."))
     sms, call = body.get("sms"), body.get("call")
     sms_code = clean_code(text_field(sms, "code", required=False))
     call_code = clean_code(text_field(call, "code", required=False))
@@ -149,14 +153,16 @@ def active_rows(body: Any) -> list[Any]:
         if isinstance(nested, dict):
             lists[1] = nested.get("rows", [])
     else:
-        raise ProtocolError("The list of active orders has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The list of active orders has an unexpected shape."))
     rows: list[Any] = []
     seen: set[str] = set()
     for items in lists:
         if items is None or (isinstance(items, dict) and not items):
             continue
         if not isinstance(items, list):
-            raise ProtocolError("The list of active orders has an unexpected shape.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The list of active orders has an unexpected shape."))
         for item in items:
             key = text_field(item, "activationId", "id", required=False)
             if key is None or key not in seen:
@@ -193,10 +199,12 @@ def operators_of(body: Any, country: str) -> list[str]:
     if table is None or (isinstance(table, list) and not table):
         return []
     if not isinstance(table, dict):
-        raise ProtocolError("The provider's list of operators has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's list of operators has an unexpected shape."))
     names = table.get(str(country), [])
     if not isinstance(names, list):
-        raise ProtocolError("The provider's list of operators has an unexpected shape.")
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider's list of operators has an unexpected shape."))
     found: list[str] = []
     for raw in names[:OPERATORS_MAX]:
         if isinstance(raw, str) and raw.strip():

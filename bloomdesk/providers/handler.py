@@ -37,7 +37,7 @@ from .answers import (
     plain_id,
     text_field,
 )
-from .base import Provider
+from .base import LACKS, LISTING, THIS_ACTION, Provider
 from .countries import CountryRow, country_rows, iso_for
 from .errors import ProtocolError, ProviderError, Rejected, from_token, normalise_token
 from .extended import active_rows, number_v2, operators_of, parse_active, status_answer
@@ -135,7 +135,7 @@ class HandlerProvider(Provider):
 
     async def _set_status(self, activation_id: str, status: int | None, *ok: str) -> None:
         if status is None:
-            raise Rejected(f"{self.profile.title} does not offer this action.",
+            raise Rejected(LACKS.format(title=self.profile.title, what=THIS_ACTION),
                            token="NOT_SUPPORTED")
         text = await self._text("setStatus", id=activation_id, status=status)
         if text.split(":", 1)[0] not in ok:
@@ -180,7 +180,7 @@ class HandlerProvider(Provider):
         if isinstance(body, list) and not body:
             return []  # PHP's empty array: nothing on offer
         if not isinstance(body, dict):
-            raise ProtocolError("The price list has an unexpected shape.")
+            raise ProtocolError(price_rows.SHAPE)
         offers: list[Offer] = []
         shared = Shared()
         for n, (cid, services) in enumerate(body.items()):
@@ -188,13 +188,13 @@ class HandlerProvider(Provider):
             if isinstance(services, list) and not services:
                 continue
             if not isinstance(services, dict):
-                raise ProtocolError("The price list has an unexpected shape.")
+                raise ProtocolError(price_rows.SHAPE)
             cid = str(cid)
             known = by_id.get(cid)
             iso = known.iso if known else isos.setdefault(cid, iso_for(self.profile, cid))
             for code, entry in services.items():
                 if not isinstance(entry, dict):
-                    raise ProtocolError("The price list has an unexpected shape.")
+                    raise ProtocolError(price_rows.SHAPE)
                 code = shared.text(str(code))
                 offers.append(Offer(
                     service=code,
@@ -287,7 +287,7 @@ class HandlerProvider(Provider):
         self.require(ACTIVE_LIST)
         rows = await self._extended("getActiveActivations", active_rows, quiet=False)
         if rows is None:  # not a probe of this kind: the profile would have said so
-            raise Rejected(f"{self.profile.title} does not offer listing active orders.",
+            raise Rejected(LACKS.format(title=self.profile.title, what=LISTING),
                            token="NOT_SUPPORTED")
         return [parse_active(item) for item in rows]
 

@@ -28,6 +28,7 @@ from urllib.parse import quote
 
 import httpx
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..redact import install_log_redaction, redact, register_secret
 from .errors import ProtocolError, Rejected, Unavailable
 from .limits import (
@@ -157,23 +158,27 @@ class Http:
             # trace shows it never began to be sent (stuck connecting): only then is
             # a buy known not to exist.
             unsent = bool(steps) and not any(".send_request" in step for step in steps)
-            raise Unavailable(f"The provider did not answer within {deadline:g} s.",
-                              maybe_sent=not unsent) from None
+            raise Unavailable(QT_TRANSLATE_NOOP(
+                "providers", "The provider did not answer within {deadline:g} s.").format(
+                deadline=deadline), maybe_sent=not unsent) from None
         except AnswerTooLarge:
-            raise ProtocolError(
-                f"The provider's answer was too large (over {cap // (1024 * 1024)} MB); "
-                "BloomDesk stopped reading it.") from None
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's answer was too large (over {size} MB); "
+                "BloomDesk stopped reading it.").format(size=cap // (1024 * 1024))) from None
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise Unavailable(f"Could not connect to the provider ({type(exc).__name__}).",
-                              maybe_sent=False) from None
+            raise Unavailable(QT_TRANSLATE_NOOP(
+                "providers", "Could not connect to the provider ({error}).").format(
+                error=type(exc).__name__), maybe_sent=False) from None
         except httpx.TimeoutException:
-            raise Unavailable("The provider did not answer in time.", maybe_sent=True) from None
+            raise Unavailable(QT_TRANSLATE_NOOP(
+                "providers", "The provider did not answer in time."), maybe_sent=True) from None
         except httpx.TransportError as exc:
-            raise Unavailable(
-                f"The connection to the provider failed mid-request ({type(exc).__name__}).",
-                maybe_sent=True) from None
+            raise Unavailable(QT_TRANSLATE_NOOP(
+                "providers", "The connection to the provider failed mid-request "
+                "({error}).").format(error=type(exc).__name__), maybe_sent=True) from None
         except httpx.HTTPError as exc:  # pragma: no cover - defensive: other httpx faults
-            raise Unavailable(f"HTTP failure ({type(exc).__name__}).", maybe_sent=True) from None
+            raise Unavailable(QT_TRANSLATE_NOOP("providers", "HTTP failure ({error}).").format(
+                error=type(exc).__name__), maybe_sent=True) from None
         return Reply(response.status_code, decode_text(response, content),
                      parse_retry_after(response.headers.get("Retry-After")))
 
@@ -183,5 +188,7 @@ def path_segment(value: str) -> str:
     an id can never leave ``/activations/`` nor become a query.  ``.`` and ``..`` are
     refused before anything is sent: httpx resolves them as dot-segments."""
     if value in ("", ".", ".."):
-        raise Rejected(f"{value!r} is not an order id BloomDesk can send.", token="BAD_ID")
+        raise Rejected(QT_TRANSLATE_NOOP(
+            "providers", "{value!r} is not an order id BloomDesk can send.").format(
+            value=value), token="BAD_ID")
     return quote(value, safe="")

@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from ..i18n import QT_TRANSLATE_NOOP
 from .errors import ProtocolError
 
 # Size of one answer, counted on the decoded bytes.  A balance, an order or an error
@@ -57,7 +58,8 @@ class _Decoder:
         codings = [c.strip().lower() for c in header.split(",") if c.strip()]
         coded = [c for c in codings if c in ("gzip", "x-gzip", "deflate")]
         if len(coded) > 1:
-            raise ProtocolError("The provider's answer is compressed twice over.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's answer is compressed twice over."))
         self._deflate = coded == ["deflate"]
         self._inflate: Any = None  # zlib's Decompress type is not public
         if coded:
@@ -74,7 +76,8 @@ class _Decoder:
                 piece = self._inflate.decompress(data, DECODE_STEP)
             except zlib.error:
                 if not self._deflate or self._started:
-                    raise ProtocolError("The provider's compressed answer is corrupt.") \
+                    raise ProtocolError(QT_TRANSLATE_NOOP(
+                        "providers", "The provider's compressed answer is corrupt.")) \
                         from None
                 # "deflate" sent as raw DEFLATE without the zlib wrapper (seen in the
                 # wild; httpx accepts it too)
@@ -92,7 +95,8 @@ class _Decoder:
         try:
             return bytes(self._inflate.flush())
         except zlib.error:
-            raise ProtocolError("The provider's compressed answer is corrupt.") from None
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's compressed answer is corrupt.")) from None
 
 
 async def read_bounded(response: httpx.Response, cap: int) -> bytes:

@@ -23,6 +23,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import Country
+from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import Builder, PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_text
 from .answers import error_from_json, int_field, int_hook, money, text_field
@@ -33,7 +34,7 @@ from .numbers import COUNT_MAX, NumberTooLong, json_float
 from .profiles import Profile
 
 Hook = Callable[[dict[str, Any]], Any]
-SHAPE = "The price list has an unexpected shape."
+SHAPE = QT_TRANSLATE_NOOP("providers", "The price list has an unexpected shape.")
 
 
 class _Floats(dict[str, Decimal]):
@@ -93,7 +94,8 @@ def _load(reply: Reply, hook: Hook) -> Any:
         return json.loads(reply.text, object_hook=hook, parse_float=_Floats().__getitem__,
                           parse_int=int_hook())
     except NumberTooLong:
-        raise ProtocolError("The provider sent a number with too many digits.",
+        raise ProtocolError(QT_TRANSLATE_NOOP(
+            "providers", "The provider sent a number with too many digits."),
                             http_status=reply.status) from None
     except ProviderError:
         raise
@@ -261,7 +263,7 @@ async def smsbulk_list(fetch: Callable[[str | None], Awaitable[Reply]], names: d
         if not cursor or cursor in seen:
             return rows.b.build(time.time())
         seen.add(cursor)
-    raise ProtocolError("The provider's list never ended.")
+    raise ProtocolError(QT_TRANSLATE_NOOP("providers", "The provider's list never ended."))
 
 
 def smsbulk_page(reply: Reply, rows: _Rows, names: dict[str, str]) -> str | None:

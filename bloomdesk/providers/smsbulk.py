@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 
 from ..domain import Activation, Country, Offer, Status
+from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import PriceList
 from ..textsafe import NAME_MAX_CHARS, clean_code, clean_phone, clean_text
 from . import price_rows
@@ -75,14 +76,15 @@ class SmsBulkProvider(Provider):
             page = body if isinstance(body, list) else \
                 body.get("data", body.get("items")) if isinstance(body, dict) else None
             if not isinstance(page, list):
-                raise ProtocolError("A list from the provider has an unexpected shape.")
+                raise ProtocolError(QT_TRANSLATE_NOOP(
+                    "providers", "A list from the provider has an unexpected shape."))
             items += page
             cursor = text_field(body, "nextCursor", "next_cursor", required=False) \
                 if isinstance(body, dict) else None
             if not cursor or cursor in seen:
                 return items
             seen.add(cursor)
-        raise ProtocolError("The provider's list never ended.")
+        raise ProtocolError(QT_TRANSLATE_NOOP("providers", "The provider's list never ended."))
 
     async def balance(self) -> Decimal:
         return money(text_field(await self._req("GET", "/wallet/balance"), "balance"), "balance")
@@ -148,11 +150,14 @@ class SmsBulkProvider(Provider):
         id accepted only when plain; ``fallback_id`` is the caller's, when the answer
         does not repeat it."""
         if not isinstance(data, dict):
-            raise ProtocolError("The order has an unexpected shape.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The order has an unexpected shape."))
         raw = (text_field(data, "status", required=False) or "WAITING").upper()
         status = _STATUSES.get(raw)
         if status is None:
-            raise ProtocolError(f"The provider sent an unknown order status: {raw[:30]!r}")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider sent an unknown order status: {status!r}").format(
+                status=raw[:30]))
         sent = text_field(data, "id", required=fallback_id is None)
         aid = plain_id(sent) if sent is not None else fallback_id
         assert aid is not None
@@ -178,7 +183,8 @@ class SmsBulkProvider(Provider):
             body["maxPrice"] = str(max_price)
         activation = self._activation(await self._req("POST", "/activations", body=body))
         if activation.phone is None:
-            raise ProtocolError("The provider's answer lacks the phone number.")
+            raise ProtocolError(QT_TRANSLATE_NOOP(
+                "providers", "The provider's answer lacks the phone number."))
         return activation
 
     async def activation(self, activation_id: str) -> Activation:

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import sqlite3
 
+from ..i18n import QT_TRANSLATE_NOOP
+
 # SQLite's primary result codes (https://sqlite.org/rescode.html)
 SQLITE_PERM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_NOMEM, SQLITE_READONLY = 3, 5, 6, 7, 8
 SQLITE_IOERR, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_CANTOPEN, SQLITE_NOTADB = 10, 11, 13, 14, 26
 
 
 class StoreError(Exception):
-    """The journal could not be read or written; the message is fit to show a person."""
+    """The journal could not be read or written; the message is fit to show a person
+    (marked for translation, context ``store``: the window shows it translated)."""
 
 
 class JournalFull(StoreError):
@@ -49,16 +52,22 @@ def classify(exc: sqlite3.Error) -> StoreError:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     if primary == SQLITE_FULL:
-        return JournalFull("The disk is full: the order journal cannot be written.")
+        return JournalFull(QT_TRANSLATE_NOOP(
+            "store", "The disk is full: the order journal cannot be written."))
     if primary in (SQLITE_BUSY, SQLITE_LOCKED):
-        return JournalBusy("The order journal is busy in another BloomDesk; try again.")
+        return JournalBusy(QT_TRANSLATE_NOOP(
+            "store", "The order journal is busy in another BloomDesk; try again."))
     if primary in (SQLITE_READONLY, SQLITE_PERM, SQLITE_CANTOPEN):
-        return JournalUnwritable("The order journal cannot be written: check the state "
-                                 "folder's permissions.")
+        return JournalUnwritable(QT_TRANSLATE_NOOP(
+            "store", "The order journal cannot be written: check the state folder's "
+            "permissions."))
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
-        return JournalDamaged("The order journal is damaged or is not a BloomDesk journal; "
-                              "it was left untouched.")
+        return JournalDamaged(QT_TRANSLATE_NOOP(
+            "store", "The order journal is damaged or is not a BloomDesk journal; it was "
+            "left untouched."))
     if primary == SQLITE_IOERR:
-        return StoreError("The disk failed while writing the order journal "
-                          f"({getattr(exc, 'sqlite_errorname', 'I/O error')}).")
-    return StoreError(f"The order journal failed ({type(exc).__name__}: {exc}).")
+        return StoreError(QT_TRANSLATE_NOOP(
+            "store", "The disk failed while writing the order journal ({name}).").format(
+            name=getattr(exc, "sqlite_errorname", "I/O error")))
+    return StoreError(QT_TRANSLATE_NOOP("store", "The order journal failed ({error}).").format(
+        error=f"{type(exc).__name__}: {exc}"))

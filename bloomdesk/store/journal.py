@@ -18,6 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..domain import AccountInfo, Order, OrderState
+from ..i18n import QT_TRANSLATE_NOOP
 from .db import Connection
 from .errors import Conflict, SchemaTooNew, StoreError, classify
 from .ledger import Ledger
@@ -38,17 +39,19 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._c = Connection(self.path, synchronous="FULL", busy_timeout=busy_timeout)
         except OSError as exc:
-            raise StoreError(f"The order journal at {self.path} cannot be opened: "
-                             f"{exc.strerror or exc}.") from None
+            raise StoreError(QT_TRANSLATE_NOOP(
+                "store", "The order journal at {path} cannot be opened: {error}.").format(
+                path=self.path, error=exc.strerror or exc)) from None
         except sqlite3.Error as exc:
             raise classify(exc) from None
         try:
             version = version_of(self._c.db)
             if version > SCHEMA_VERSION:
-                raise SchemaTooNew(
-                    f"The order journal at {self.path} was written by a newer BloomDesk "
-                    f"(schema {version}, this version knows {SCHEMA_VERSION}). It was left "
-                    "untouched: update BloomDesk to open it.")
+                raise SchemaTooNew(QT_TRANSLATE_NOOP(
+                    "store", "The order journal at {path} was written by a newer BloomDesk "
+                    "(schema {version}, this version knows {known}). It was left "
+                    "untouched: update BloomDesk to open it.").format(
+                    path=self.path, version=version, known=SCHEMA_VERSION))
             self._c.setup()
             migrate(self._c.db)
         except sqlite3.Error as exc:
@@ -75,7 +78,9 @@ class Store:
         added = replace(account, uid=secrets.token_hex(8))
         with self._c.tx() as db:
             if db.execute("SELECT 1 FROM accounts WHERE label=?", (account.label,)).fetchone():
-                raise StoreError(f"An account named {account.label!r} exists already.")
+                raise StoreError(QT_TRANSLATE_NOOP(
+                    "store", "An account named {label!r} exists already.").format(
+                    label=account.label))
             db.execute("INSERT INTO accounts (label, kind, base_url, created_at, uid, preset) "
                        "VALUES (?,?,?,?,?,?)", (added.label, added.kind, added.base_url,
                                                 time.time(), added.uid, added.preset))
@@ -118,7 +123,9 @@ class Store:
                 found = db.execute("SELECT uid FROM accounts WHERE label=?",
                                    (order.account,)).fetchone()
                 if found is None:
-                    raise StoreError(f"There is no account named {order.account!r}.")
+                    raise StoreError(QT_TRANSLATE_NOOP(
+                        "store", "There is no account named {label!r}.").format(
+                        label=order.account))
                 order = replace(order, account_uid=found[0])
             order = replace(order, version=1, updated_at=time.time())
             cursor = db.execute(f"INSERT INTO orders ({','.join(FIELDS)}) "
@@ -136,7 +143,9 @@ class Store:
         `before`'s version; :class:`Conflict` if another process changed it since."""
         result = self.update_many([(before, after, event, detail)])[0]
         if result is None:
-            raise Conflict(f"Order {before.id} changed in another BloomDesk meanwhile.")
+            raise Conflict(QT_TRANSLATE_NOOP(
+                "store", "Order {order} changed in another BloomDesk meanwhile.").format(
+                order=before.id))
         return result
 
     def update_many(self, changes: Sequence[Change]) -> list[Order | None]:
