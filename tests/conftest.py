@@ -16,16 +16,22 @@ from bloomdesk.sim import Simulator
 install_log_redaction()
 
 # The suite runs on several workers (pytest-xdist; most tests wait on the network or
-# the clock, not the CPU). Tests that measure time or hog the CPU share one group, so
-# they run one after another on one worker and never compete with each other.
-SERIAL = ("tests/test_bundle.py::", "tests/test_benchmarks.py::",
-          "test_event_loop_stays_responsive")
+# the clock, not the CPU). Two groups run one test at a time each, so that what waits
+# on timers never waits behind what burns the CPU: the window's tests (one window at
+# a time, as a user has; their waits are timed), and the tests that hog the CPU (the
+# bundle build, the benchmarks, hundreds of MB of hostile answers, 70 CLI processes).
+GROUPS = {"gui": ("tests/gui/",),
+          "cpu": ("tests/test_bundle.py::", "tests/test_benchmarks.py::",
+                  "tests/integration/test_hostile_limits.py::",
+                  "test_processes_share_the_rate_budget")}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if any(part in item.nodeid for part in SERIAL):
-            item.add_marker(pytest.mark.xdist_group("cpu"))
+        for group, parts in GROUPS.items():
+            if any(part in item.nodeid for part in parts):
+                item.add_marker(pytest.mark.xdist_group(group))
+                break
 
 
 class Clock:
