@@ -171,6 +171,10 @@ def render(r: dict[str, Any], *, quick: bool, repeat: int, took: float) -> str:
                           16.0, " ms"),
               goals.judge("All accounts: peak RSS over the bare window",
                           a["mem"].median - a["mem_floor"].median, 200.0, " MB", ".0f"), "",
+              f"The best view over them ({a['routes']:,} routes, a row each): built in "
+              f"{a['best_build'].cell()}.", "",
+              goals.judge("Best view: keystroke p95", percentile(a["best_keys"].values, 95),
+                          16.0, " ms"), "",
               notes.get("accounts", ""), ""]
 
     g = r["growth"]
