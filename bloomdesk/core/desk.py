@@ -19,6 +19,7 @@ from functools import partial
 import httpx
 
 from ..domain import AccountInfo, Country, Offer, Order, OrderState, Reason
+from ..pricelist import PriceList
 from ..providers import PROFILES
 from ..providers.errors import ProviderError
 from ..providers.profiles import Capability
@@ -32,7 +33,6 @@ from .crew import Crew
 from .errors import LocalError, OpenOrders
 from .events import EventBus
 from .poller import Poller
-from .prices import PriceList, price_list
 from .purchases import Purchases
 from .push import PushedCode, PushIntake, PushOutcome
 from .pushing import Webhooks
@@ -228,8 +228,9 @@ class Desk:
             label, lambda p: p.offers(country=country, service=service))
 
     async def price_list(self, label: str, service: str | None = None,
-                         country: str | None = None) -> PriceList:  # see prices.py
-        return await self.sessions.call(label, lambda p: price_list(p, service, country))
+                         country: str | None = None) -> PriceList:
+        """Offers as the price table's columns (no object per offer, unlike offers())."""
+        return await self.sessions.call(label, lambda p: p.price_rows(country, service))
 
     async def countries(self, label: str, language: str = "eng") -> list[Country]:
         """Names in `language` ("eng", "rus" or "chn") where the provider gives them."""
