@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
@@ -86,6 +86,8 @@ def fill_menus(window: QMainWindow, prices: PriceSlots, codes: CodeSlots,
     out["auto_copy"].setCheckable(True)
     if hide_empty is not None:
         view.addAction(hide_empty)
+    out["history"] = add_action(window, QCoreApplication.translate("MainWindow", "Hi&story…"),
+                                "Ctrl+H", window_slots["history"], view)
     return out
 
 

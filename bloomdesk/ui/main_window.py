@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         from .bridge import DeskBridge
         from .buying import Buyer
         from .code_actions import CodeActions
+        from .history import History
         from .order_actions import OrderActions
         from .webhook_control import WebhookControl
 
@@ -128,11 +129,10 @@ class MainWindow(QMainWindow):
                            side=self.price_side, parent=self)
         self.order_actions = OrderActions(desk, self.orders, self.names, self.report,
                                           self.tasks, confirm=self.confirm_buys, parent=self)
-        self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard,
-                                        self.tray, self.names, self.report,
-                                        self.show_from_tray, self)
-        self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks,
-                                       self)
+        self.code_actions = CodeActions(desk, self.codes, self.orders, self.clipboard, self.tray,
+                                        self.names, self.report, self.show_from_tray, self)
+        self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks, self)
+        self.history = History(desk, self.names, self.bridge.orderChanged, self)
         self._connect()
         self._menus()
         self.attached = True
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         hide.triggered.connect(self.prices.hide_empty.toggle)
         made = fill_menus(self, self.price_side, self.code_actions, {
             "accounts": self.open_accounts, "settings": self.open_settings,
-            "quit": self.quit}, hide)
+            "history": self.history.open, "quit": self.quit}, hide)
         self.accounts_action, self.settings_action = made["accounts"], made["settings"]
         self.auto_copy_action = made["auto_copy"]
         self.auto_copy_action.toggled.connect(self._auto_copy_toggled)
