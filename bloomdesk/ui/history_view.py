@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,7 +34,7 @@ from .format import money
 from .history_chart import HistoryChart
 from .history_data import Filter, Outcome
 from .history_export import export
-from .history_model import NOTE, NUM, OUTCOMES, HistoryModel, translated
+from .history_model import NOTE, NUM, OUTCOMES, PRICE, HistoryModel, translated
 from .names import Names
 
 LIMIT = 100_000  # the newest orders read from the journal (the view says when it is more)
@@ -166,11 +166,6 @@ class HistoryDialog(QDialog):
         self.capped = capped
         self.model.set_orders(orders, charges_silence)
         self._refill()
-        if not self._fitted and self.model.rowCount():
-            self._fitted = True  # once: then the widths are the user's
-            self.table.resizeColumnsToContents()  # sampled: 1000 rows at most
-            for col in range(NOTE):
-                self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
 
     def add(self, orders: Iterable[Order]) -> None:
         """Orders that changed while the view is open: shown if they finished."""
@@ -205,6 +200,20 @@ class HistoryDialog(QDialog):
             self.reset_dates()
         else:
             self.apply_filters()
+        if not self._fitted and self.model.rowCount():
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Once, when there are rows: then the widths are the user's.  A price keeps
+        room for "refunded", which a later order may say."""
+        self._fitted = True
+        self.table.resizeColumnsToContents()  # sampled: 1000 rows at most
+        for col in range(NOTE):
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), 220))
+        refunded = QCoreApplication.translate("History", "{price}, refunded").format(
+            price=money(Decimal("88.88")))
+        self.table.setColumnWidth(PRICE, max(self.table.columnWidth(PRICE), 16 +
+                                             self.table.fontMetrics().horizontalAdvance(refunded)))
 
     # ------------------------------------------------------------------ filters
     def reset_dates(self) -> None:
@@ -251,11 +260,12 @@ class HistoryDialog(QDialog):
 
     # ------------------------------------------------------------------ export
     def ask_export(self) -> None:
-        folder = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        folder = folder if folder.is_dir() else Path.home()  # never the current folder
         name = f"bloomdesk-history-{date.today().isoformat()}.csv"
         dialog = QFileDialog(self, self.tr("Export the history as CSV"),
-                             str(Path(folder) / name), self.tr("CSV files (*.csv)"))
+                             str(folder / name), self.tr("CSV files (*.csv)"))
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
         dialog.setDefaultSuffix("csv")
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -251,14 +251,22 @@ def test_opens_from_its_menu_entry_and_ctrl_h_and_keeps_current(
         assert dialog.model.rowCount() == 0
         assert dialog.totals.text().startswith("No finished orders yet")
         dialog.close()
+        desk = window.desk
+        first, _ = await buy(desk, "smsbulk")
+        await until(lambda: desk.order(first).code is not None)
+        await desk.complete(first)
         entry.trigger()
-        assert dialog.isVisible(), "the same view, again"
-        order_id, price = await buy(window.desk, "smsbulk")
-        await window.desk.cancel(order_id)
-        await until(lambda: dialog.model.rowCount() == 1)
+        assert dialog.isVisible() and dialog.model.rowCount() == 1, "the same view, read again"
+        order_id, price = await buy(desk, "smsbulk")
+        await desk.cancel(order_id)  # while the view is open
+        await until(lambda: dialog.model.rowCount() == 2)
         row = dialog.model.row_at(0)
         assert row is not None and row.id == order_id and row.outcome is Outcome.CANCELLED
         assert dialog.model.summary.refunded == {"USD": price}
+        shown = dialog.model.data(dialog.model.index(0, PRICE))
+        assert shown == money(price, "USD") + ", refunded"
+        assert dialog.table.columnWidth(PRICE) > \
+            dialog.table.fontMetrics().horizontalAdvance(shown), "read whole, not elided"
         dialog.close()
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("smsbulk",))
