@@ -136,8 +136,10 @@ class HistoryModel(QAbstractTableModel):
 
     def _key(self, column: int) -> Callable[[Row], Any]:
         names = self.names
-        if column in (NUM, BOUGHT):
+        if column == NUM:
             return lambda r: r.id
+        if column == BOUGHT:  # adopted orders (bought outside) are numbered when found
+            return lambda r: r.created_at
         if column == PRICE:
             return lambda r: r.price if r.price is not None else Decimal(-1)
         if column == SERVICE:

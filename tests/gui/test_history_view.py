@@ -31,7 +31,7 @@ from bloomdesk.ui.chart_colors import accent, contrast, series_colors
 from bloomdesk.ui.format import money
 from bloomdesk.ui.history import History
 from bloomdesk.ui.history_data import Outcome
-from bloomdesk.ui.history_model import NOTE, OUTCOME, PRICE
+from bloomdesk.ui.history_model import BOUGHT, NOTE, NUM, OUTCOME, PRICE
 from bloomdesk.ui.history_view import HistoryDialog
 from bloomdesk.ui.main_window import MainWindow
 from bloomdesk.ui.names import Names
@@ -205,6 +205,20 @@ def test_csv_export_writes_the_filtered_orders_a_formula_made_text(
     history_csv(shown, cli)
     assert text.splitlines() == cli.getvalue().splitlines(), "the CLI's columns and cells"
     assert "3 orders written to" in dialog.said.text()
+
+
+def test_sorts_by_when_bought_not_by_number(parent: QWidget) -> None:
+    dialog = HistoryDialog(Names(parent), parent)
+    dialog.set_orders([  # the second found at the provider, bought there earlier
+        Order(id=1, account="a", service="tg", country="46", state=OrderState.COMPLETED,
+              created_at=at(D1), provider_id="1", price=Decimal("0.10"), code="1"),
+        Order(id=2, account="a", service="tg", country="46", state=OrderState.EXPIRED,
+              created_at=at(D0), provider_id="2", price=Decimal("0.10"), outside=True)],
+        lambda account: False)
+    dialog.table.sortByColumn(BOUGHT, Qt.SortOrder.AscendingOrder)
+    assert [dialog.model.row_at(i).id for i in range(2)] == [2, 1]  # type: ignore[union-attr]
+    dialog.table.sortByColumn(NUM, Qt.SortOrder.AscendingOrder)
+    assert [dialog.model.row_at(i).id for i in range(2)] == [1, 2]  # type: ignore[union-attr]
 
 
 def test_colours_read_on_light_and_dark_palettes(qapp: QApplication) -> None:
