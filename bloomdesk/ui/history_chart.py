@@ -46,6 +46,8 @@ class HistoryChart(QWidget):
         self.left_out = 0  # accounts in another currency, not charted
         self.service_name: Callable[[str], str] = str
         self._hits: list[tuple[QRectF, str]] = []  # tooltips of what was painted
+        # each bar's part per account as painted: (account, first day, kept, refunded)
+        self.segments: list[tuple[str, date, QRectF, QRectF]] = []
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(720, 12 * self.fontMetrics().height())
@@ -78,7 +80,7 @@ class HistoryChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
         p.fillRect(self.rect(), pal.color(QPalette.ColorRole.Base))
-        self._hits = []
+        self._hits, self.segments = [], []
         box = QRectF(self.rect()).adjusted(10, 8, -10, -6)
         split = box.left() + box.width() * 0.6
         self._spend(p, QRectF(box.left(), box.top(), split - box.left() - 16, box.height()))
@@ -164,9 +166,13 @@ class HistoryChart(QWidget):
                 h, kept = float(spent) * scale, float(spent - back) * scale
                 bar = max(1.0, min(width * 0.7, BAR_MAX))
                 cell = QRectF(x + (width - bar) / 2, y - h, bar, h)
-                p.fillRect(cell.adjusted(0, h - kept, 0, 0), colors[account])
-                p.fillRect(cell.adjusted(0, 0, 0, kept - h),
-                           QBrush(colors[account], Qt.BrushStyle.BDiagPattern))
+                solid, hatched = cell.adjusted(0, h - kept, 0, 0), cell.adjusted(0, 0, 0, -kept)
+                p.fillRect(solid, colors[account])
+                if hatched.height() > 0:  # what came back: hatched and outlined
+                    p.fillRect(hatched, QBrush(colors[account], Qt.BrushStyle.BDiagPattern))
+                    p.setPen(QPen(colors[account], 1))
+                    p.drawRect(hatched.adjusted(0.5, 0.5, -0.5, 0))
+                self.segments.append((account, first, solid, hatched))
                 y -= h
             self._hits.append((QRectF(x, plot.top(), width, plot.height()),
                                self._bar_tip(first, last, sums)))

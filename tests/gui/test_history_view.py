@@ -169,6 +169,11 @@ def test_the_charts_aggregates(journal: Desk, parent: QWidget, qtbot: Any) -> No
             f"bulk: {usd('0.30')} ({usd('0.30')} refunded)") in tips
     assert "2026-03-12: nothing spent" in tips
     assert "tg: 1 of 3 numbers bought got a code" in tips
+    drawn = {(a, day): (kept.height(), back.height()) for a, day, kept, back in chart.segments}
+    assert set(drawn) == {("legacy", D0), ("legacy", D1), ("bulk", D1), ("bulk", D2)}
+    assert drawn[("legacy", D1)][0] == 0 < drawn[("legacy", D1)][1], "all given back: hatched"
+    assert drawn[("bulk", D2)][1] == 0 < drawn[("bulk", D2)][0], "all kept: solid"
+    assert abs(drawn[("legacy", D0)][0] - 2.5 * drawn[("bulk", D2)][0]) < 0.01  # $1.00, $0.40
     pick(dialog.service, "wa")  # the chart follows the filters
     assert dialog.model.summary.by_day == {
         D1: {"legacy": (Decimal("0.20"), Decimal("0.20"))},
