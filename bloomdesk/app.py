@@ -41,6 +41,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="run on the built-in simulator, with throwaway state")
     parser.add_argument("--debug", action="store_true", help="log at DEBUG level")
+    parser.add_argument("--language", choices=("en", "ru", "zh_CN"), help="the window's "
+                        "language this time (default: the Settings', else the system's)")
     parser.add_argument("--state-dir", help="where the order journal lives "
                         "(or BLOOMDESK_STATE_DIR); not with --demo")
     parser.add_argument("--smoke-test", action="store_true",
@@ -120,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def open_window(app: Any, args: argparse.Namespace) -> tuple[MainWindow, Path, Demo | None]:
     """The window painted, with each shown account's cached prices: nothing else."""
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QSettings
 
     from .paths import journal_path, settings_path, state_dir
     from .ui.main_window import MainWindow
@@ -134,10 +136,12 @@ def open_window(app: Any, args: argparse.Namespace) -> tuple[MainWindow, Path, D
     else:
         directory = state_dir(getattr(args, "state_dir", None))
     settings = QSettings(str(settings_path(directory)), QSettings.Format.IniFormat)
+    speak(settings, getattr(args, "language", None))
     window = MainWindow(None, settings)
     if demo is not None:
-        window.setWindowTitle("BloomDesk — demo (simulated providers)")
-        window.prices.set_state("Starting the demo's simulated providers…")
+        translate = QCoreApplication.translate
+        window.setWindowTitle(translate("MainWindow", "BloomDesk — demo (simulated providers)"))
+        window.prices.set_state(translate("MainWindow", "Starting the demo's simulated providers…"))
     else:  # the account shown first, as the journal lists them, and its cached prices
         from .store import cache
 
@@ -157,6 +161,17 @@ def open_window(app: Any, args: argparse.Namespace) -> tuple[MainWindow, Path, D
     return window, directory, demo
 
 
+def speak(settings: Any, chosen: str | None) -> None:
+    """The language (chosen, else the Settings', else the system's); the colours."""
+    from .ui import language, preferences
+    from .ui.look import fit_style, look
+
+    preferred = chosen or preferences.load(settings).language
+    language.install(language.choose(preferred), locale=bool(preferred))
+    fit_style()
+    look()
+
+
 def _wake_python() -> None:
     """Nothing to do: running any Python lets pending signal handlers run."""
 
@@ -168,13 +183,14 @@ async def run(app: object, args: argparse.Namespace, window: MainWindow | None =
     stops would never run)."""
     import asyncio
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .core import Desk
     from .paths import journal_path
     from .secrets import KeyStore
     from .store import Store, StoreError
+    from .ui.tasks import error_text
 
     assert isinstance(app, QApplication)
     if window is None or directory is None:
@@ -198,7 +214,8 @@ async def run(app: object, args: argparse.Namespace, window: MainWindow | None =
             keys = await asyncio.to_thread(KeyStore)  # the keyring's backends load aside
             desk = Desk(Store(journal_path(directory)), keys)
     except StoreError as exc:
-        QMessageBox.critical(window, "BloomDesk cannot start", str(exc))
+        QMessageBox.critical(window, QCoreApplication.translate(
+            "MainWindow", "BloomDesk cannot start"), error_text(exc))
         window.hide()
         return 1
     window.attach(desk)
@@ -210,7 +227,7 @@ async def run(app: object, args: argparse.Namespace, window: MainWindow | None =
     if demo is not None:  # the simulated BloomSMS posts its codes to the receiver
         window.webhooks.listening.connect(demo.point_webhooks)
     await window.webhooks.apply()
-    window.statusBar().showMessage("Ready", 3000)
+    window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Ready"), 3000)
     code = 0
     try:
         if smoke:

@@ -4,10 +4,15 @@ Runs the real demo (simulator, one account of every kind), buys a few numbers th
 way a user would, waits for codes, and saves ``docs/screenshot.png`` (1360x860) and
 ``docs/screenshot-800x600.png`` (a small screen); then opens the accounts dialog
 (``accounts.png``, ``account-editor.png``) and the settings dialog (``settings.png``).
+
+``--language ru --only screenshot-ru.png`` takes the window alone, in that language,
+at ``--size`` (1400x900 for the languages' and the dark one's); ``--dark`` paints it
+with a dark palette (Fusion), as on a desktop in dark mode.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import sys
 import time
@@ -17,6 +22,8 @@ import qasync
 from PySide6.QtWidgets import QApplication
 
 from bloomdesk.demo import Demo
+from bloomdesk.ui import language
+from bloomdesk.ui.look import dark_palette, look
 from bloomdesk.ui.main_window import MainWindow
 
 OUT = Path(__file__).resolve().parent.parent / "docs"
@@ -30,11 +37,12 @@ async def until(predicate: object, timeout: float = 60) -> None:
         await asyncio.sleep(0.1)
 
 
-async def main() -> None:
+async def main(args: argparse.Namespace) -> None:
     demo = Demo(code_delay=3.0)
     desk = demo.start()
     window = MainWindow(desk)
-    window.resize(1360, 860)
+    width, height = (int(n) for n in args.size.split("x"))
+    window.resize(width, height)
     window.show()
     await desk.start()
     window.start()
@@ -56,6 +64,16 @@ async def main() -> None:
     window.orders.select_order(desk.open_orders()[1].id)
     await asyncio.sleep(1.5)
     OUT.mkdir(exist_ok=True)
+    if args.only:
+        window.grab().save(str(OUT / args.only))
+        print(f"saved {OUT / args.only}")
+        window.open_settings()  # the settings too, where the language is chosen
+        await asyncio.sleep(0.5)
+        window.settings_dialog.grab().save(str(OUT / args.only.replace(".png",
+                                                                        "-settings.png")))
+        window.settings_dialog.reject()
+        await finish(window, desk, demo)
+        return
     window.grab().save(str(OUT / "screenshot.png"))
     window.resize(800, 600)
     await asyncio.sleep(1.0)
@@ -88,12 +106,27 @@ async def main() -> None:
     window.settings_dialog.grab().save(str(OUT / "settings.png"))
     window.settings_dialog.reject()
     print(f"saved {OUT / 'accounts.png'}, account-editor.png, settings.png")
+    await finish(window, desk, demo)
+
+
+async def finish(window: MainWindow, desk: object, demo: Demo) -> None:
     await window.shutdown()
-    await desk.stop()
-    desk.store.close()
+    await desk.stop()  # type: ignore[attr-defined]
+    desk.store.close()  # type: ignore[attr-defined]
     demo.stop()
 
 
 if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--language", choices=("en", "ru", "zh_CN"), default="en")
+    parser.add_argument("--dark", action="store_true", help="a dark palette (Fusion)")
+    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--only", metavar="NAME", help="the window alone, as docs/NAME")
+    options = parser.parse_args()
     app = QApplication(sys.argv[:1])
-    qasync.run(main())
+    language.install(options.language)
+    if options.dark:
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    look()
+    qasync.run(main(options))

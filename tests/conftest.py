@@ -9,11 +9,16 @@ import time
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from bloomdesk.redact import install_log_redaction
 from bloomdesk.sim import Simulator
 
 install_log_redaction()
+# The tests read the window in English with US numbers ("$1,234.50"), whatever the
+# machine's locale: the window follows QLocale's default, and tests of other languages
+# install theirs (ui.language) and put this one back.
+QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 # The suite runs on several workers (pytest-xdist; most tests wait on the network or
 # the clock, not the CPU). Two groups run one test at a time each, so that what waits

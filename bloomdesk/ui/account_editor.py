@@ -1,18 +1,16 @@
 """One account in the accounts dialog: provider, name, address, key; tested against
 the provider before it is saved.  Keys go to the KeyStore only: the key field is a
 password field, an edit that leaves it empty keeps the saved key, and no key is ever
-shown back.  Also what both dialogs share: async tasks tied to a dialog, error text.
+shown back.  What both dialogs share is in :mod:`.account_parts`.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Coroutine
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,79 +29,25 @@ from ..core import Desk
 from ..core.accounts import check
 from ..core.errors import InvalidInput, LocalError
 from ..domain import AccountInfo
-from ..providers import KINDS, PROFILES
+from ..providers import PROFILES
 from ..providers.errors import AuthError, ProviderError
-from ..providers.presets import PRESETS, preset
-from ..providers.profiles import ACTIVE_LIST, REQUEST_ANOTHER_SMS, RERENT
+from ..providers.presets import preset
 from ..store import StoreError
+from .account_parts import (
+    OTHER_COMPATIBLE,
+    DialogTasks,
+    describe,
+    error_text,
+    provider_choices,
+    warning_style,
+)
 from .format import money
+from .look import Tone, tone_text
+from .words import translated
+
+__all__ = ["OTHER_COMPATIBLE", "AccountEditor", "DialogTasks", "error_text", "warning_style"]
 
 log = logging.getLogger(__name__)
-
-OK_STYLE = "color: #1e7b34;"
-ERROR_STYLE = "color: #b3261e;"
-
-
-OTHER_COMPATIBLE = "Other SMS-Activate compatible (enter the URL)"
-
-
-def provider_choices() -> list[tuple[str, str, str | None]]:
-    """The editor's list of providers: (title, kind, preset name).  The built-in kinds,
-    then every known compatible service by name, then "other" (any URL) last."""
-    choices: list[tuple[str, str, str | None]] = [
-        (PROFILES[k].title, k, None) for k in KINDS if not PROFILES[k].needs_base_url]
-    choices += [(p.title, p.kind, p.name) for p in PRESETS if PROFILES[p.kind].needs_base_url]
-    choices += [(OTHER_COMPATIBLE, k, None) for k in KINDS if PROFILES[k].needs_base_url]
-    return choices
-
-
-def describe(kind: str, preset_name: str | None = None) -> str:
-    """What a provider offers, in a line, for the editor."""
-    profile = PROFILES[kind]
-    has = []
-    if REQUEST_ANOTHER_SMS in profile.capabilities:
-        has.append("another SMS")
-    if RERENT in profile.capabilities:
-        has.append("re-rent")
-    if ACTIVE_LIST in profile.capabilities:
-        has.append("batch polling")
-    lacks = "" if has else "cancel and complete only"
-    rate = f"{profile.requests_per_minute} requests/min"
-    silent = (f"; silent orders are charged after {int(profile.charge_silent_after)} s "
-              "(auto-cancel on)" if profile.charge_silent_after else "")
-    known = preset(preset_name) if preset_name else None
-    extra = ""
-    if known is not None:
-        answers = [a for a, on in known.actions.items() if on]
-        extra = (f"; answers {', '.join(answers)}" if answers else "") + \
-            (f"; cancels accepted {int(known.cancel_grace) // 60} min after purchase"
-             if known.cancel_grace else "")
-    return f"{', '.join(has) or lacks}; {rate}{silent}{extra}"
-
-
-class DialogTasks:
-    """Tasks a dialog started, cancelled when it closes."""
-
-    def __init__(self) -> None:
-        self.tasks: set[asyncio.Task[Any]] = set()
-
-    def run(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
-        task = asyncio.ensure_future(coro)
-        self.tasks.add(task)
-        task.add_done_callback(self.tasks.discard)
-        return task
-
-    def cancel(self) -> None:
-        for task in list(self.tasks):
-            task.cancel()
-
-
-def error_text(exc: BaseException) -> str:
-    if isinstance(exc, ProviderError | StoreError | LocalError):
-        return str(exc)
-    log.error("Account action failed", exc_info=exc)
-    return f"Failed unexpectedly: {type(exc).__name__}"
-
 
 class AccountEditor(QDialog):
     """One account: provider, name, address, key; test before saving."""
@@ -116,7 +60,7 @@ class AccountEditor(QDialog):
         self.saved_label: str | None = None
         self.key_stored = True
         self._async = DialogTasks()
-        self.setWindowTitle("Edit account" if account else "Add an account")
+        self.setWindowTitle(self.tr("Edit account") if account else self.tr("Add an account"))
         self.setObjectName("account-editor")
         self.setMinimumWidth(520)
         self.kind = QComboBox(self)
@@ -124,23 +68,31 @@ class AccountEditor(QDialog):
         for title, kind, name in provider_choices():
             self.kind.addItem(title, f"{kind}|{name or ''}")
         self.label = QLineEdit(self)
-        self.label.setPlaceholderText("a name you recognise, e.g. BloomSMS main")
+        self.label.setPlaceholderText(self.tr("a name you recognise, e.g. BloomSMS main"))
+        self.label.setToolTip(self.tr("How BloomDesk names this account"))
         self.base_url = QLineEdit(self)
+        self.base_url.setToolTip(self.tr("The provider's API address; empty: its default"))
         self.key = QLineEdit(self)
         self.key.setEchoMode(QLineEdit.EchoMode.Password)
         self.key.setObjectName("api-key")
+        self.key.setToolTip(self.tr("The API key from the provider's dashboard; it goes to "
+                                    "the system keyring only"))
+        self.kind.setToolTip(self.tr("The service this account belongs to"))
         self.reveal = QToolButton(self)
-        self.reveal.setText("Show")
+        self.reveal.setText(self.tr("Show"))
         self.reveal.setCheckable(True)
-        self.reveal.setToolTip("Show the key while typing it")
+        self.reveal.setToolTip(self.tr("Show the key while typing it"))
+        self.reveal.setAccessibleName(self.tr("Show the key"))
         self.reveal.toggled.connect(self._reveal)
         key_row = QHBoxLayout()
         key_row.addWidget(self.key, 1)
         key_row.addWidget(self.reveal)
         self.about = QLabel(self)
         self.about.setWordWrap(True)
-        self.about.setStyleSheet("color: palette(mid);")
-        self.test_button = QPushButton("Test connection", self)
+        self.about.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.test_button = QPushButton(self.tr("&Test connection"), self)
+        self.test_button.setToolTip(self.tr("Ask the provider for the balance with these "
+                                            "details, before anything is saved"))
         self.test_button.clicked.connect(self.test)
         self.outcome = QLabel(self)
         self.outcome.setObjectName("test-result")
@@ -148,11 +100,13 @@ class AccountEditor(QDialog):
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form = QFormLayout()
-        form.addRow("Provider", self.kind)
+        form.addRow(self.tr("&Provider"), self.kind)
         form.addRow("", self.about)
-        form.addRow("Name", self.label)
-        form.addRow("Address", self.base_url)
-        form.addRow("API key", key_row)
+        form.addRow(self.tr("&Name"), self.label)
+        form.addRow(self.tr("A&ddress"), self.base_url)
+        key_label = QLabel(self.tr("API &key"), self)
+        key_label.setBuddy(self.key)
+        form.addRow(key_label, key_row)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.outcome, 1)
@@ -164,10 +118,10 @@ class AccountEditor(QDialog):
         layout.addLayout(form)
         notice = desk.keys.notice
         if notice:
-            warn = QLabel(notice, self)
+            warn = QLabel(translated(notice), self)
             warn.setObjectName("no-keyring")
             warn.setWordWrap(True)
-            warn.setStyleSheet("background: #fff3cd; color: #5c4300; padding: 6px;")
+            warn.setStyleSheet(warning_style())
             layout.addWidget(warn)
         layout.addLayout(test_row)
         layout.addWidget(self.buttons)
@@ -178,10 +132,10 @@ class AccountEditor(QDialog):
             self.kind.setEnabled(False)
             self.label.setText(account.label)
             self.label.setReadOnly(True)
-            self.label.setToolTip("The name keeps the account's order history together; "
-                                  "add a new account to use another name.")
+            self.label.setToolTip(self.tr("The name keeps the account's order history "
+                                          "together; add a new account to use another name."))
             self.base_url.setText(account.base_url or "")
-            self.key.setPlaceholderText("leave empty to keep the saved key")
+            self.key.setPlaceholderText(self.tr("leave empty to keep the saved key"))
         self._kind_changed()
         self.finished.connect(self._async.cancel)
 
@@ -199,16 +153,17 @@ class AccountEditor(QDialog):
     def _kind_changed(self, *_: object) -> None:
         self.about.setText(describe(self.chosen_kind(), self.chosen_preset()))
         default = self.default_url()
-        self.base_url.setPlaceholderText(f"default: {default}" if default else
-                                         "required: the provider's handler_api.php URL")
+        self.base_url.setPlaceholderText(
+            self.tr("default: {url}").format(url=default) if default else
+            self.tr("required: the provider's handler_api.php URL"))
         self.outcome.clear()
 
     def _reveal(self, on: bool) -> None:
         self.key.setEchoMode(QLineEdit.EchoMode.Normal if on else QLineEdit.EchoMode.Password)
-        self.reveal.setText("Hide" if on else "Show")
+        self.reveal.setText(self.tr("Hide") if on else self.tr("Show"))
 
     def _show_result(self, text: str, ok: bool) -> None:
-        self.outcome.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        tone_text(self.outcome, Tone.SUCCESS if ok else Tone.ERROR)
         self.outcome.setText(text)
 
     def _problem(self) -> str | None:
@@ -216,7 +171,7 @@ class AccountEditor(QDialog):
         try:
             check(self.chosen_kind(), None, self.base_url.text().strip() or self.default_url())
         except InvalidInput as exc:
-            return exc.message
+            return translated(exc.message)
         return None
 
     def test(self) -> None:
@@ -225,7 +180,7 @@ class AccountEditor(QDialog):
             self._show_result(problem, False)
             return
         self.test_button.setEnabled(False)
-        self._show_result("Asking the provider for the balance…", True)
+        self._show_result(self.tr("Asking the provider for the balance…"), True)
         self._async.run(self._test())
 
     async def _test(self) -> None:
@@ -236,15 +191,16 @@ class AccountEditor(QDialog):
                 self.base_url.text().strip() or self.default_url(), label=label)
         except AuthError as exc:  # said beside the key field: point at it, keep its answer
             said = exc.token if exc.message == AuthError.default_message and exc.token \
-                else str(exc)
-            self._show_result("Key not accepted by the provider: check the key typed "
-                              f"above. (Its answer: {said})", False)
+                else error_text(exc)
+            self._show_result(self.tr("Key not accepted by the provider: check the key typed "
+                                      "above. (Its answer: {answer})").format(answer=said),
+                              False)
         except Exception as exc:  # shown, never raised into Qt
             self._show_result(error_text(exc), False)
         else:
             currency = PROFILES[self.chosen_kind()].currency
-            self._show_result(f"Connected. Balance: {money(Decimal(balance), currency)}",
-                              True)
+            self._show_result(self.tr("Connected. Balance: {balance}").format(
+                balance=money(Decimal(balance), currency)), True)
         finally:
             self.test_button.setEnabled(True)
 
@@ -253,12 +209,12 @@ class AccountEditor(QDialog):
         label = self.label.text().strip()
         key = self.key.text().strip()
         if not problem and not label:
-            problem = "Give the account a name."
+            problem = self.tr("Give the account a name.")
         if not problem and self.account is None and not key:
-            problem = "Enter the API key (from the provider's dashboard)."
+            problem = self.tr("Enter the API key (from the provider's dashboard).")
         if not problem and self.account is None and any(
                 a.label == label for a in self.desk.accounts()):
-            problem = f"An account named {label!r} exists already."
+            problem = self.tr("An account named {label!r} exists already.").format(label=label)
         if problem:
             self._show_result(problem, False)
             return

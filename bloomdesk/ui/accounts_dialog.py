@@ -23,30 +23,44 @@ from PySide6.QtWidgets import (
 
 from ..core import Desk
 from ..domain import AccountInfo
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
-from .account_editor import ERROR_STYLE, OK_STYLE, AccountEditor, DialogTasks, error_text
+from .account_editor import AccountEditor, DialogTasks, error_text, warning_style
 from .format import money
+from .look import Tone, tone_text
+from .words import translated
 
 __all__ = ["AccountEditor", "AccountsDialog"]
 
-KEY_SOURCES = {"keyring": "in the keyring", "session": "this session only",
-               "environment": "from the environment", "missing": "missing: edit to add"}
+KEY_SOURCES = {"keyring": QT_TRANSLATE_NOOP("AccountsDialog", "in the keyring"),
+               "session": QT_TRANSLATE_NOOP("AccountsDialog", "this session only"),
+               "environment": QT_TRANSLATE_NOOP("AccountsDialog", "from the environment"),
+               "missing": QT_TRANSLATE_NOOP("AccountsDialog", "missing: edit to add")}
 
 
 class AccountsDialog(QDialog):
     accountsChanged = Signal()  # noqa: N815
 
-    COLUMNS = ("Name", "Provider", "Address", "Key", "Balance")
+    COLUMNS = (QT_TRANSLATE_NOOP("AccountsDialog", "Name"),
+               QT_TRANSLATE_NOOP("AccountsDialog", "Provider"),
+               QT_TRANSLATE_NOOP("AccountsDialog", "Address"),
+               QT_TRANSLATE_NOOP("AccountsDialog", "Key"),
+               QT_TRANSLATE_NOOP("AccountsDialog", "Balance"))
 
     def __init__(self, desk: Desk, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.desk = desk
         self._async = DialogTasks()
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(self.tr("Accounts"))
         self.setObjectName("accounts-dialog")
         self.resize(860, 360)
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(self.COLUMNS)
+        self.table.setHorizontalHeaderLabels([translated(c) for c in self.COLUMNS])
+        self.table.setAccessibleName(self.tr("Accounts"))
+        self.table.setAccessibleDescription(self.tr(
+            "Every account, where its key is kept and its balance; Enter or a double-click "
+            "edits the selected one"))
+        self.table.setTabKeyNavigation(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -58,16 +72,23 @@ class AccountsDialog(QDialog):
         self.table.doubleClicked.connect(self.edit)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        for name, text, slot in (("add", "Add…", self.add), ("edit", "Edit…", self.edit),
-                                 ("test", "Test connection", self.test),
-                                 ("remove", "Remove…", self.remove)):
+        for name, text, tip, slot in (
+                ("add", self.tr("&Add…"), self.tr("Add an account"), self.add),
+                ("edit", self.tr("&Edit…"), self.tr("Edit the selected account"), self.edit),
+                ("test", self.tr("&Test connection"),
+                 self.tr("Ask the provider for the balance with the saved key"), self.test),
+                ("remove", self.tr("&Remove…"), self.tr("Remove the selected account"),
+                 self.remove)):
             button = QPushButton(text, self)
+            button.setProperty("tip", tip)
+            button.setToolTip(tip)
             button.setObjectName(f"account-{name}")
             button.clicked.connect(slot)
             self.buttons[name] = button
             row.addWidget(button)
         row.addStretch(1)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
+        close.setToolTip(self.tr("Close this window"))
         close.clicked.connect(self.accept)
         row.addWidget(close)
         self.status = QLabel(self)
@@ -76,10 +97,10 @@ class AccountsDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout = QVBoxLayout(self)
-        self.notice = QLabel(desk.keys.notice or "", self)
+        self.notice = QLabel(translated(desk.keys.notice), self)
         self.notice.setObjectName("no-keyring")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("background: #fff3cd; color: #5c4300; padding: 6px;")
+        self.notice.setStyleSheet(warning_style())
         self.notice.setVisible(bool(desk.keys.notice))
         layout.addWidget(self.notice)
         layout.addWidget(self.table, 1)
@@ -98,7 +119,7 @@ class AccountsDialog(QDialog):
             profile = self.desk.registry.profile(account.label)  # a preset's own title
             balance = self.desk.balances.get(account.label)
             cells = (account.label, profile.title, account.base_url or profile.base_url or "",
-                     KEY_SOURCES[self.desk.keys.source(account.label)],
+                     translated(KEY_SOURCES[self.desk.keys.source(account.label)]),
                      money(balance[0], profile.currency) if balance else "")
             for c, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -121,10 +142,12 @@ class AccountsDialog(QDialog):
         chosen = self.selected() is not None
         for name in ("edit", "test", "remove"):
             self.buttons[name].setEnabled(chosen)
-            self.buttons[name].setToolTip("" if chosen else "Select an account first.")
+            tip = str(self.buttons[name].property("tip"))
+            self.buttons[name].setToolTip(tip if chosen else self.tr(
+                "Select an account first.") + "\n\n" + tip)
 
     def _say(self, text: str, ok: bool) -> None:
-        self.status.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        tone_text(self.status, Tone.SUCCESS if ok else Tone.ERROR)
         self.status.setText(text)
 
     # ------------------------------------------------------------------ actions
@@ -147,10 +170,11 @@ class AccountsDialog(QDialog):
         label = editor.saved_label
         self.reload(select=label)
         if not editor.key_stored:
-            self._say(f"{label} saved. Its key is kept for this session only: no keyring "
-                      "is available.", False)
+            self._say(self.tr("{label} saved. Its key is kept for this session only: no "
+                              "keyring is available.").format(label=label), False)
         else:
-            self._say(f"{label} saved; its key is in the system keyring.", True)
+            self._say(self.tr("{label} saved; its key is in the system keyring.").format(
+                label=label), True)
         self.accountsChanged.emit()
 
     def test(self) -> None:
@@ -158,7 +182,7 @@ class AccountsDialog(QDialog):
         if account is None:
             return
         self.buttons["test"].setEnabled(False)
-        self._say(f"Asking {account.label} for its balance…", True)
+        self._say(self.tr("Asking {label} for its balance…").format(label=account.label), True)
         self._async.run(self._test(account.label))
 
     async def _test(self, label: str) -> None:
@@ -168,7 +192,8 @@ class AccountsDialog(QDialog):
             self._say(f"{label}: {error_text(exc)}", False)
         else:
             currency = PROFILES[self.desk.account(label).kind].currency
-            self._say(f"{label}: connected. Balance: {money(balance, currency)}", True)
+            self._say(self.tr("{label}: connected. Balance: {balance}").format(
+                label=label, balance=money(balance, currency)), True)
             self.reload(select=label)
         finally:
             self.buttons["test"].setEnabled(self.selected() is not None)
@@ -177,10 +202,10 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Remove account",
-                          f"Remove {account.label}? Its key is deleted from the keyring; "
-                          "its order history stays in the journal.",
-                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove account"), self.tr(
+            "Remove {label}? Its key is deleted from the keyring; its order history stays "
+            "in the journal.").format(label=account.label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirm-remove")
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setDefaultButton(QMessageBox.StandardButton.No)
@@ -199,5 +224,5 @@ class AccountsDialog(QDialog):
             self._say(error_text(exc), False)
             return
         self.reload()
-        self._say(f"{label} removed.", True)
+        self._say(self.tr("{label} removed.").format(label=label), True)
         self.accountsChanged.emit()

@@ -12,14 +12,26 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
-from .format import money, plain_tip
+from .format import clock_time, money, plain_tip
+from .look import Tone, bold, css, ink, look, mix, muted, wash
+from .words import translated
 
 NORMAL = "BalanceChip { background: palette(alternate-base); border: 1px solid " \
     "transparent; border-radius: 4px; }"
-LOW = "BalanceChip { background: #fdecea; border: 1px solid #f0b4ae; border-radius: 4px; " \
-    "} QLabel { color: #b71c1c; }"
-FAILED = "BalanceChip { background: palette(alternate-base); border: 1px dashed #9a7b00; " \
-    "border-radius: 4px; } QLabel#balance-amount { color: #777; }"
+
+
+def low_style() -> str:
+    """Red means low, and only that: a wash of the error tone, its text in that tone."""
+    return (f"BalanceChip {{ background: {css(wash(Tone.ERROR))}; border: 1px solid "
+            f"{css(mix(wash(Tone.ERROR), ink(Tone.ERROR), 0.45))}; border-radius: 4px; }} "
+            f"QLabel {{ color: {css(ink(Tone.ERROR))}; }}")
+
+
+def failed_style() -> str:
+    """A failed refresh: a dashed warning border, the last amount read muted."""
+    return (f"BalanceChip {{ background: palette(alternate-base); border: 1px dashed "
+            f"{css(ink(Tone.WARNING))}; border-radius: 4px; }} "
+            f"QLabel#balance-amount {{ color: {css(muted())}; }}")
 
 
 class ElidedLabel(QLabel):
@@ -50,7 +62,7 @@ class BalanceChip(QFrame):
         super().__init__(parent)
         self.setObjectName(f"balance:{label}")
         self.name = ElidedLabel(label, self)
-        self.name.setStyleSheet("font-weight: bold;")
+        bold(self.name)
         self.amount = QLabel(self)
         self.amount.setObjectName("balance-amount")
         self.amount.setTextFormat(Qt.TextFormat.PlainText)
@@ -80,8 +92,10 @@ class BalanceBar(QFrame):
         self._values: dict[str, tuple[Decimal | None, float | None, str | None, float]] = {}
         self._layout.addStretch(1)
         self.refresh_button = QToolButton(self)
-        self.refresh_button.setText("⟳ Refresh")
-        self.refresh_button.setToolTip("Refresh balances and prices (F5)")
+        self.refresh_button.setText(self.tr("⟳ Refresh"))
+        self.refresh_button.setToolTip(self.tr("Refresh balances and prices (F5)"))
+        self.setAccessibleName(self.tr("Balances"))
+        look().changed.connect(self._retone)
         self._layout.addWidget(self.refresh_button)
 
     def set_accounts(self, labels: list[str], currencies: dict[str, str] | None = None) -> None:
@@ -97,6 +111,10 @@ class BalanceBar(QFrame):
             if label not in labels:
                 self._chips.pop(label).deleteLater()
                 self._values.pop(label, None)
+
+    def _retone(self) -> None:
+        for label in self._chips:
+            self._render(label)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -165,20 +183,24 @@ class BalanceBar(QFrame):
         chip.amount.setText(money(amount, currency) if amount is not None else "…")
         low = self.is_low(label)
         chip.mark.setVisible(error is not None)
-        chip.setStyleSheet(LOW if low else FAILED if error is not None else NORMAL)
+        chip.setStyleSheet(low_style() if low else failed_style() if error is not None
+                           else NORMAL)
         lines = [label]
-        lines.append(f"{money(amount, currency)}, read at "
-                     f"{time.strftime('%H:%M:%S', time.localtime(at))}" if at
-                     else "Not read yet")
+        lines.append(self.tr("{amount}, read at {time}").format(
+            amount=money(amount, currency), time=clock_time(at)) if at
+            else self.tr("Not read yet"))
         if low:
-            lines.append(f"Below your warning threshold of {money(self.threshold, currency)}")
+            lines.append(self.tr("Below your warning threshold of {amount}").format(
+                amount=money(self.threshold, currency)))
         if error is not None:
-            lines.append(f"⚠ The refresh at {time.strftime('%H:%M', time.localtime(failed_at))} "
-                         f"failed: {error}")
+            lines.append(self.tr("⚠ The refresh at {time} failed: {error}").format(
+                time=clock_time(failed_at), error=translated(error)))
             if at:
-                lines.append("The amount shown is the last one read.")
+                lines.append(self.tr("The amount shown is the last one read."))
         tip = plain_tip("\n".join(lines))
         chip.setToolTip(tip)
+        chip.setAccessibleName(f"{label}: {chip.amount.text()}")
+        chip.setAccessibleDescription("\n".join(lines[1:]))
         self._fit_names()
 
 

@@ -4,9 +4,9 @@ name: ``core.routes.place_of``), showing the cheapest offer in stock on any acco
 the routes that delivered for this user first among equals; and, for "Buy best", the
 routes to buy down.
 
-Pure Python over the accounts' price lists (no Qt): the window's model shows the
-chosen rows as ordinary price lists, one per account, with how many other accounts
-sell each route beside them.
+Pure Python over the accounts' price lists (Qt only for the tooltip's words): the
+window's model shows the chosen rows as ordinary price lists, one per account, with
+how many other accounts sell each route beside them.
 """
 
 from __future__ import annotations
@@ -16,11 +16,13 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from itertools import compress
 
+from PySide6.QtCore import QCoreApplication
+
 from ..core.routes import Route, place_of, ranked
 from ..core.statistics import RouteStats
 from ..domain import Offer
 from ..pricelist import INDEX, Builder, PriceList
-from .format import money
+from .format import money, number
 from .names import Names
 from .offer_rows import Row
 
@@ -84,9 +86,12 @@ def sellers_of(lists: Sequence[tuple[str, PriceList]], service: str, place: str
 def sellers_text(lists: Sequence[tuple[str, PriceList]], row: Row, names: Names) -> str:
     """The tooltip of a best row: every account that sells its route, cheapest first."""
     found = sellers_of(lists, row.service, place_of(row.iso, row.place, row.country))
-    return "\n".join([f"{row.service_name} in {row.place}, in stock on:"] + [
-        f"{account}: {money(price, names.currency(account))} ({stock:,} in stock)"
-        for account, price, stock in found])
+    translate = QCoreApplication.translate
+    return "\n".join([translate("OffersModel", "{service} in {place}, in stock on:").format(
+        service=row.service_name, place=row.place)] + [translate(
+            "OffersModel", "{account}: {price} ({stock} in stock)").format(
+            account=account, price=money(price, names.currency(account)),
+            stock=number(stock)) for account, price, stock in found])
 
 
 def routes_for(lists: Sequence[tuple[str, PriceList]], service: str, place: str,

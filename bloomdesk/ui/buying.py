@@ -26,6 +26,7 @@ from .price_controller import PriceController
 from .price_panel import PricePanel
 from .spending import ask_to_spend, balance_of
 from .tasks import Report, Tasks, error_text
+from .words import translated
 
 
 class Buyer(QObject):
@@ -51,11 +52,12 @@ class Buyer(QObject):
 
     def request(self, row: Row) -> None:
         if self.busy:
-            self.report("A purchase is already under way: wait for its answer.", timeout=4000)
+            self.report(self._already(), timeout=4000)
             return
         if row.stock <= 0:
-            self.report(f"{row.service_name} in {row.place} is out of stock at "
-                        f"{row.account}: nothing bought.", timeout=6000)
+            self.report(self.tr("{service} in {place} is out of stock at {account}: nothing "
+                                "bought.").format(service=row.service_name, place=row.place,
+                                                  account=row.account), timeout=6000)
             return
         if not self.confirm:
             self._buy(row)
@@ -63,20 +65,22 @@ class Buyer(QObject):
         currency = self.names.currency(row.account)
         operator = self._operators(row)
         ask_to_spend(
-            self.panel.window(), title="Buy a number", name="confirm-buy",
-            question=f"Buy a {row.service_name} number in {row.country_label} from "
-            f"{row.account} for {money(row.price, currency)}?",
+            self.panel.window(), title=self.tr("Buy a number"), name="confirm-buy",
+            question=self.tr("Buy a {service} number in {country} from {account} for "
+                             "{price}?").format(service=row.service_name,
+                                                country=row.country_label, account=row.account,
+                                                price=money(row.price, currency)),
             price=row.price, balance=balance_of(self.desk, row.account), currency=currency,
-            yes="Buy", on_yes=lambda: self._buy(row, operator.currentData()),
-            choice=("Operator", operator))
+            yes=self.tr("&Buy"), on_yes=lambda: self._buy(row, operator.currentData()),
+            choice=(self.tr("&Operator"), operator))
 
     def _operators(self, row: Row) -> QComboBox:
         """"Any operator", and the provider's operators in that country once they come
         (the question does not wait for them)."""
         box = QComboBox()
         box.setObjectName("operator")
-        box.addItem("Any operator", None)
-        box.setToolTip("Where the provider offers a choice of mobile operator")
+        box.addItem(self.tr("Any operator"), None)
+        box.setToolTip(self.tr("Where the provider offers a choice of mobile operator"))
 
         async def load() -> None:
             names = await self.desk.operators(row.account, row.country)
@@ -84,22 +88,23 @@ class Buyer(QObject):
                 for name in names:
                     box.addItem(name, name)
 
-        self.tasks.spawn(load(), "Reading the operators",
-                         failed=lambda exc: box.setToolTip(
-                             f"The operators could not be read: {error_text(exc)}"))
+        self.tasks.spawn(load(), self.tr("Reading the operators"),
+                         failed=lambda exc: box.setToolTip(self.tr(
+                             "The operators could not be read: {error}").format(
+                             error=error_text(exc))))
         return box
 
     def _set_busy(self, on: bool) -> None:
         self.busy = on
         self.panel.buy_button.setEnabled(not on)
-        self.panel.buy_button.setText("Buying…" if on else "Buy (Enter)")
+        self.panel.buy_button.setText(self.panel.buy_text(on))
 
     def _buy(self, row: Row, operator: str | None = None) -> None:
         self._set_busy(True)
         kind = self.desk.account(row.account).kind
         cap = row.price if PROFILES[kind].takes_max_price else None
-        self.report(f"Buying {row.service_name} in {row.place} from {row.account}…",
-                    timeout=20_000)
+        self.report(self.tr("Buying {service} in {place} from {account}…").format(
+            service=row.service_name, place=row.place, account=row.account), timeout=20_000)
 
         async def go() -> None:
             try:
@@ -109,8 +114,9 @@ class Buyer(QObject):
             finally:
                 self._set_busy(False)
             self.bought(order)
-            self.report(f"Order #{order.id}: {phone(order.phone)} for {row.service_name} — "
-                        "waiting for the code", timeout=8000)
+            self.report(self.tr("Order #{order}: {phone} for {service} — waiting for the "
+                                "code").format(order=order.id, phone=phone(order.phone),
+                                               service=row.service_name), timeout=8000)
 
         def failed(exc: BaseException) -> None:
             if cap is not None and isinstance(exc, NoNumbers):
@@ -120,7 +126,7 @@ class Buyer(QObject):
                 return
             self.report(f"{row.account}: {error_text(exc)}", error=True)
 
-        self.tasks.spawn(go(), "Buying", failed=failed)
+        self.tasks.spawn(go(), self.tr("Buying"), failed=failed)
 
     def request_best(self, row: Row) -> None:
         """Buy the row's route on the best account, falling back (confirmed first with
@@ -129,41 +135,48 @@ class Buyer(QObject):
         from .best import routes_for
 
         if self.busy:
-            self.report("A purchase is already under way: wait for its answer.", timeout=4000)
+            self.report(self._already(), timeout=4000)
             return
         lists = self.side.all_lists() if self.side is not None else []
         rates = self.side.rates if self.side is not None else {}
         routes = routes_for(lists, row.service, place_of(row.iso, row.place, row.country),
                             rates)
         if not routes:
-            self.report(f"No account has {row.service_name} in {row.place} in stock: "
-                        "nothing bought.", timeout=6000)
+            self.report(self.tr("No account has {service} in {place} in stock: nothing "
+                                "bought.").format(service=row.service_name, place=row.place),
+                        timeout=6000)
             return
         if not self.confirm:
             self._buy_best(row, routes)
             return
         first, currency = routes[0], self.names.currency(routes[0].account)
         more = len(routes) - 1
+        question = self.tr("Buy a {service} number in {country} on {account} for "
+                           "{price}?").format(service=row.service_name,
+                                              country=row.country_label, account=first.account,
+                                              price=money(first.price, currency))
+        if more:
+            question += "\n\n" + self.tr(
+                "If it has none, the next of the {more} other account(s) selling it, at most "
+                "{tries} tries in all, each at its own price. Never two numbers.").format(
+                more=more, tries=DEFAULT_ATTEMPTS)
         ask_to_spend(
-            self.panel.window(), title="Buy the best route", name="confirm-buy-best",
-            question=f"Buy a {row.service_name} number in {row.country_label} on "
-            f"{first.account} for {money(first.price, currency)}?" + (
-                f"\n\nIf it has none, the next of the {more} other account(s) selling "
-                f"it, at most {DEFAULT_ATTEMPTS} tries in all, each at its own price. "
-                "Never two numbers." if more else ""),
-            price=first.price, balance=balance_of(self.desk, first.account),
-            currency=currency, yes="Buy best", on_yes=lambda: self._buy_best(row, routes))
+            self.panel.window(), title=self.tr("Buy the best route"), name="confirm-buy-best",
+            question=question, price=first.price,
+            balance=balance_of(self.desk, first.account), currency=currency,
+            yes=self.tr("Buy &best"), on_yes=lambda: self._buy_best(row, routes))
 
     def _buy_best(self, row: Row, routes: list[Route]) -> None:
         self._set_busy(True)
         chain: list[str] = []
 
         def told(attempt: Attempt) -> None:
-            chain.append(f"{row.place} on {attempt.account}: {attempt.outcome}")
+            chain.append(self.tr("{place} on {account}: {outcome}").format(
+                place=row.place, account=attempt.account, outcome=translated(attempt.outcome)))
             self.report(" → ".join(chain), timeout=20_000)
 
-        self.report(f"Buying {row.service_name} in {row.place} on the best account…",
-                    timeout=20_000)
+        self.report(self.tr("Buying {service} in {place} on the best account…").format(
+            service=row.service_name, place=row.place), timeout=20_000)
 
         async def go() -> None:
             try:
@@ -171,23 +184,30 @@ class Buyer(QObject):
             finally:
                 self._set_busy(False)
             if order is None:
-                self.report(" → ".join(chain) + ". Nothing was bought.", error=True)
+                self.report(" → ".join(chain) + self.tr(". Nothing was bought."), error=True)
                 return
             self.bought(order)
-            self.report(" → ".join(chain) + f". Order #{order.id}: {phone(order.phone)}, "
-                        "waiting for the code", timeout=15_000)
+            self.report(" → ".join(chain) + self.tr(
+                ". Order #{order}: {phone}, waiting for the code").format(
+                order=order.id, phone=phone(order.phone)), timeout=15_000)
 
         def failed(exc: BaseException) -> None:
             said = " → ".join(chain)
             self.report((said + ". " if said else "") + error_text(exc), error=True)
 
-        self.tasks.spawn(go(), "Buying the best route", failed=failed)
+        self.tasks.spawn(go(), self.tr("Buying the best route"), failed=failed)
 
     def moved_text(self, row: Row, cheapest: Decimal | None) -> str:
         currency = self.names.currency(row.account)
-        shown = money(row.price, currency)
-        now = f" (now {money(cheapest, currency)})" if cheapest is not None and \
-            cheapest > row.price else ""
-        return (f"{row.account} has no {row.service_name} number in {row.place} at "
-                f"{shown}{now}: the price moved or the stock ran out since the prices "
-                "were read. Nothing was bought; that offer is being read again.")
+        said = {"account": row.account, "service": row.service_name, "place": row.place,
+                "price": money(row.price, currency), "now": money(cheapest, currency)}
+        return (self.tr("{account} has no {service} number in {place} at {price} (now "
+                        "{now}): the price moved or the stock ran out since the prices were "
+                        "read. Nothing was bought; that offer is being read again.")
+                if cheapest is not None and cheapest > row.price else self.tr(
+                    "{account} has no {service} number in {place} at {price}: the price "
+                    "moved or the stock ran out since the prices were read. Nothing was "
+                    "bought; that offer is being read again.")).format(**said)
+
+    def _already(self) -> str:
+        return self.tr("A purchase is already under way: wait for its answer.")

@@ -43,18 +43,20 @@ class CodeActions(QObject):
         self.orders.model.upsert(order)
         service = self.names.service(order.service)
         self.pane.add(order, service)
-        self.report(f"Code {order.code} for {service} ({phone(order.phone)})", timeout=10_000)
+        self.report(self.tr("Code {code} for {service} ({phone})").format(
+            code=order.code, service=service, phone=phone(order.phone)), timeout=10_000)
         if self.auto_copy and order.code:
             self.clipboard.copy(order.code)
         self.tray.notify_code(order, service)
 
     def copy(self, order: Order | None) -> None:
         if order is None or not order.code:
-            self.report("No code to copy.", timeout=3000)
+            self.report(self.tr("No code to copy."), timeout=3000)
             return
         self.clipboard.copy(order.code)
         clear = self.clipboard.clear_after
-        self.report(f"Copied {order.code}" + (f" — cleared in {int(clear)} s" if clear else ""))
+        self.report((self.tr("Copied {code} — cleared in {seconds} s") if clear else
+                     self.tr("Copied {code}")).format(code=order.code, seconds=int(clear)))
 
     def copy_selected(self) -> None:
         order = self.pane.selected()
@@ -82,6 +84,14 @@ class CodeActions(QObject):
                 order = None
         self.copy(order)
 
+    def copy_selected_phone(self) -> None:
+        """The selected order's phone number (the keyboard's double-click on it)."""
+        order = self.orders.selected()
+        if order is None or not order.phone:
+            self.report(self.tr("Select an order with a number first."), timeout=3000)
+            return
+        self.copy_phone(phone(order.phone))
+
     def copy_phone(self, number: str) -> None:
         QGuiApplication.clipboard().setText(number)
-        self.report(f"Copied phone {number}", timeout=3000)
+        self.report(self.tr("Copied phone {number}").format(number=number), timeout=3000)

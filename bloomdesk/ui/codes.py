@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QFontMetrics, QGuiApplication, QPainter
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontDatabase,
+    QFontMetrics,
+    QGuiApplication,
+    QPainter,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -25,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ..domain import Order
 from .format import phone, plain_tip
+from .look import bold
 from .secret_marks import KDE_HINT, install_mac_converter, secret_mime
 
 SECRET_HINT = KDE_HINT  # the KDE mark; secret_marks.MARKS has every system's
@@ -69,14 +77,16 @@ class CodesPane(QWidget):
         self.list = QListWidget(self)
         self.list.setObjectName("codes")
         self.list.setAlternatingRowColors(True)
-        self.list.setToolTip("Click or Ctrl+C copies a code; Ctrl+Shift+C the newest; "
-                             "Ctrl+1…9 the n-th")
+        self.list.setToolTip(self.tr("Click or Ctrl+C copies a code; Ctrl+Shift+C the "
+                                     "newest; Ctrl+1…9 the n-th"))
         self.list.setItemDelegate(CodeDelegate(self.list))
-        self.empty = QLabel("Codes appear here the moment they arrive.", self)
+        self.empty = QLabel(self.tr("Codes appear here the moment they arrive."), self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #777;")
-        title = QLabel("Codes", self)
-        title.setStyleSheet("font-weight: bold;")
+        self.empty.setWordWrap(True)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.title = title = QLabel(self.tr("Codes"), self)
+        title.setBuddy(self.list)
+        bold(title)
         self.setMinimumWidth(190)  # a code and its service stay readable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -84,6 +94,7 @@ class CodesPane(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty)
         self.list.itemClicked.connect(self._clicked)
+        self.list.itemActivated.connect(self._clicked)  # Enter copies, as a click does
         # Items carry a plain int key: Python objects inside QVariant are a known
         # source of refcount crashes in PySide6.
         self._orders: dict[int, Order] = {}
@@ -106,8 +117,8 @@ class CodesPane(QWidget):
         self._orders[key] = order
         item = QListWidgetItem(order.code)
         item.setData(_ROLE, key)
-        item.setData(_META, f"{service or order.service} · {phone(order.phone)} · "
-                      f"order #{order.id}")
+        item.setData(_META, self.tr("{service} · {phone} · order #{order}").format(
+            service=service or order.service, phone=phone(order.phone), order=order.id))
         item.setData(_TEXT, sms_line(order))
         item.setToolTip(plain_tip(order.text or order.code))
         self.list.insertItem(0, item)
@@ -144,7 +155,7 @@ _TEXT = Qt.ItemDataRole.UserRole + 3
 def sms_line(order: Order) -> str:
     """The line under a code: the message it came in (where the provider gives it),
     and whether it was read out in a voice call."""
-    call = "☎ by voice call" if order.by_call else ""
+    call = QCoreApplication.translate("CodesPane", "☎ by voice call") if order.by_call else ""
     text = order.text if order.text and order.text != order.code else ""
     return " · ".join(part for part in (call, text) if part)
 
@@ -183,7 +194,7 @@ class CodeDelegate(QStyledItemDelegate):
                          str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         painter.setFont(self.meta_font)
         if not selected:
-            painter.setPen(QColor("#666"))
+            painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         meta = QFontMetrics(self.meta_font).elidedText(
             str(index.data(_META) or ""), Qt.TextElideMode.ElideRight, rect.width())
         painter.drawText(rect.x(), rect.y() + self._code_h + 2, rect.width(), self._meta_h,

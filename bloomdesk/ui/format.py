@@ -1,26 +1,77 @@
 """How values look on screen, one way everywhere: money, phones, countdowns, ages,
-countries and their flags, and provider text kept as text."""
+countries and their flags, and provider text kept as text.  Numbers, money and times
+as the user's locale writes them (QLocale's default: the system's, or the language
+chosen in Settings), words in the user's language."""
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
 from PySide6.QtGui import QFontDatabase, Qt
+
+from ..domain import Country
+
+translate = QCoreApplication.translate
+# currencies written with a symbol (as the locale places it); any other by its code
+SYMBOLS = {"USD": "$", "EUR": "€", "RUB": "₽", "GBP": "£"}
+_CENT = Decimal("0.01")
 
 
 def money(amount: Decimal | None, currency: str = "USD") -> str:
-    """One style per currency, in the table, the confirmations and the balances alike."""
+    """One style per currency, in the table, the confirmations and the balances alike,
+    as the locale writes money ("$1,234.50", "1 234,50 $").  Exact: the digits come from
+    the Decimal itself (2 decimals, 4 under a cent), never through a float."""
     if amount is None:
         return "—"
-    digits = f"{amount:,.2f}" if abs(amount) >= Decimal("0.01") or amount == 0 \
-        else f"{amount:,.4f}"
-    if currency == "USD":
-        return f"−${digits[1:]}" if digits.startswith("-") else f"${digits}"
-    return f"{digits} {currency}"
+    locale = QLocale()
+    places = 2 if abs(amount) >= _CENT or amount == 0 else 4
+    whole, _, fraction = f"{abs(amount):.{places}f}".partition(".")
+    before, point, group, digits = _style(locale.name(), int(locale.numberOptions().value),
+                                          currency, amount < 0)
+    if group:
+        whole = group.join(whole[max(0, i - 3):i] for i in range(len(whole), 0, -3)[::-1])
+    return f"{before}{whole}{point}{fraction}{digits}".translate(_digits(locale.zeroDigit()))
+
+
+@cache
+def _style(name: str, options: int, currency: str, negative: bool
+           ) -> tuple[str, str, str, str]:
+    """(what comes before the number, the decimal point, the group separator, what comes
+    after), read once per locale from the way it writes 1 of a currency."""
+    locale = QLocale(name)
+    locale.setNumberOptions(QLocale.NumberOption(options))
+    one = locale.toString(1.0, "f", 2)
+    symbol = SYMBOLS.get(currency)
+    sample = locale.toCurrencyString(1.0, symbol or currency, 2)
+    before, found, after = sample.partition(one)
+    if not found or symbol is None:  # "12.50 XYZ": the code after the number
+        before, after = "", f" {currency}"
+    if negative:  # a sign, never an accountant's brackets: "Balance after: -$0.20"
+        before = locale.negativeSign() + before
+    grouping = not options & QLocale.NumberOption.OmitGroupSeparator.value
+    return before, locale.decimalPoint(), locale.groupSeparator() if grouping else "", after
+
+
+@cache
+def _digits(zero: str) -> dict[int, str]:
+    """ASCII digits to the locale's own (none to change for "0")."""
+    return {} if zero == "0" else {ord("0") + i: chr(ord(zero) + i) for i in range(10)}
+
+
+def number(value: int) -> str:
+    """A count as the locale writes it ("104,528", "104 528")."""
+    return QLocale().toString(value)
+
+
+def clock_time(at: float) -> str:
+    """A time of today as the locale writes it ("3:04 PM", "15:04")."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(at)).time(),
+                              QLocale.FormatType.ShortFormat)
 
 
 def phone(number: str | None) -> str:
@@ -37,7 +88,7 @@ def countdown(seconds: float | None) -> str:
     if seconds is None:
         return ""
     if seconds <= 0:
-        return "passed"
+        return translate("format", "passed")
     s = int(seconds)
     if s >= 3600:
         return f"{s // 3600}:{s // 60 % 60:02d}:{s % 60:02d}"
@@ -47,10 +98,10 @@ def countdown(seconds: float | None) -> str:
 def age(seconds: float) -> str:
     """"just now", "4 min ago", "2 h ago"."""
     if seconds < 60:
-        return "just now"
+        return translate("format", "just now")
     if seconds < 3600:
-        return f"{int(seconds // 60)} min ago"
-    return f"{int(seconds // 3600)} h ago"
+        return translate("format", "{minutes} min ago").format(minutes=int(seconds // 60))
+    return translate("format", "{hours} h ago").format(hours=int(seconds // 3600))
 
 
 def plain_tip(text: str) -> str:
@@ -77,6 +128,23 @@ class Place(NamedTuple):
     label: str  # as shown: flag (or [ISO]), then the name
     name: str  # the plain name
     iso: str | None  # where known or recognised from the name
+
+
+# Country names in the user's language, by ISO code, as providers name them (their
+# country lists in "rus" or "chn"): one name per country on every account.
+_LOCAL: dict[str, str] = {}
+
+
+def learn_local_names(countries: Iterable[Country]) -> bool:
+    """Take these names (in the user's language) for their countries; whether any
+    name shown changed (then :func:`place` answers anew)."""
+    found = {c.iso.upper(): c.name for c in countries
+             if c.iso and len(c.iso) == 2 and c.name and not c.name.isascii()}
+    new = {iso: name for iso, name in found.items() if iso not in _LOCAL}
+    _LOCAL.update(new)
+    if new:
+        place.cache_clear()
+    return bool(new)
 
 
 # Names providers use that Qt's territory names do not match once normalised.
@@ -123,8 +191,9 @@ def _iso_name(iso: str) -> str | None:
 @cache
 def place(iso: str | None, given: str | None) -> Place:
     """A country as shown on every account alike: the ISO code (given, or recognised
-    from the provider's name), then one English name for it; a name not recognised
-    is kept as the provider wrote it."""
+    from the provider's name), then one name for it (in the user's language where a
+    provider gave one, else English); a name not recognised is kept as the provider
+    wrote it."""
     code = iso.upper() if iso and len(iso) == 2 and iso.isalpha() else None
     if code is None and given:
         candidate = given.strip()
@@ -132,7 +201,8 @@ def place(iso: str | None, given: str | None) -> Place:
             code = candidate.upper()
         else:
             code = _territories().get(_normal(candidate))
-    name = (_iso_name(code) if code else None) or (given or "").strip() or code or "?"
+    name = (_LOCAL.get(code) or _iso_name(code) if code else None) or (given or "").strip() \
+        or code or "?"
     badge = flag(code)
     return Place(f"{badge} {name}" if badge else name, name, code)
 
@@ -140,3 +210,12 @@ def place(iso: str | None, given: str | None) -> Place:
 def country_name(iso: str | None, given: str | None) -> str:
     """The one English name of a country (see :func:`place`)."""
     return place(iso, given).name
+
+
+def currency_affixes(currency: str = "USD") -> tuple[str, str]:
+    """What the locale writes before and after an amount of `currency` (a spin box's
+    prefix and suffix)."""
+    locale = QLocale()
+    before, _, _, after = _style(locale.name(), int(locale.numberOptions().value),
+                                 currency, False)
+    return before, after

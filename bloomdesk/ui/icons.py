@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QFont, QIcon, QPainter, QPixmap
+
+from .look import badge_colours
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 APP_ID = "io.bloomdesk.BloomDesk"
@@ -35,13 +37,14 @@ def badge_icon(count: int, size: int = 64) -> QIcon:
     diameter = size * (0.56 if len(text) < 3 else 0.66)
     rect = QRectF(size - diameter, 0, diameter, diameter)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#d93025"))
+    fill, ink = badge_colours()
+    painter.setBrush(fill)
     painter.drawEllipse(rect)
     font = QFont()
     font.setBold(True)
     font.setPixelSize(int(diameter * (0.62 if len(text) == 1 else 0.48)))
     painter.setFont(font)
-    painter.setPen(QColor("white"))
+    painter.setPen(ink)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return QIcon(pixmap)

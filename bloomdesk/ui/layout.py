@@ -59,6 +59,7 @@ class CodeSlots(Protocol):
     def copy_selected(self) -> None: ...
     def copy_newest(self) -> None: ...
     def copy_nth(self, n: int, *_: object) -> None: ...
+    def copy_selected_phone(self) -> None: ...
 
 
 def fill_menus(window: QMainWindow, prices: PriceSlots, codes: CodeSlots,
@@ -68,26 +69,34 @@ def fill_menus(window: QMainWindow, prices: PriceSlots, codes: CodeSlots,
     file_menu, edit, view = (a.menu() for a in window.menuBar().actions()[:3])
     assert isinstance(file_menu, QMenu) and isinstance(edit, QMenu) and isinstance(view, QMenu)
     out: dict[str, QAction] = {}
-    add_action(window, "Refresh balances and prices", "F5", prices.refresh, file_menu)
+    translate = QCoreApplication.translate
+    add_action(window, translate("MainWindow", "&Refresh balances and prices"), "F5",
+               prices.refresh, file_menu)
     file_menu.addSeparator()
-    out["accounts"] = add_action(window, "Accounts…", "Ctrl+Shift+A",
+    out["accounts"] = add_action(window, translate("MainWindow", "&Accounts…"), "Ctrl+Shift+A",
                                  window_slots["accounts"], file_menu)
-    out["settings"] = add_action(window, "Settings…", "Ctrl+,", window_slots["settings"],
-                                 file_menu)
+    out["settings"] = add_action(window, translate("MainWindow", "&Settings…"), "Ctrl+,",
+                                 window_slots["settings"], file_menu)
     out["settings"].setMenuRole(QAction.MenuRole.PreferencesRole)
     file_menu.addSeparator()
-    add_action(window, "Quit", "Ctrl+Q", window_slots["quit"], file_menu)
-    add_action(window, "Find offer", QKeySequence.StandardKey.Find, prices.focus_filter, edit)
-    add_action(window, "Copy selected code", "Ctrl+C", codes.copy_selected, edit)
-    add_action(window, "Copy newest code", "Ctrl+Shift+C", codes.copy_newest, edit)
+    add_action(window, translate("MainWindow", "&Quit"), "Ctrl+Q", window_slots["quit"], file_menu)
+    add_action(window, translate("MainWindow", "&Find offer"), QKeySequence.StandardKey.Find,
+               prices.focus_filter, edit)
+    add_action(window, translate("MainWindow", "Copy &selected code"), "Ctrl+C",
+               codes.copy_selected, edit)
+    add_action(window, translate("MainWindow", "Copy &newest code"), "Ctrl+Shift+C",
+               codes.copy_newest, edit)
+    add_action(window, translate("MainWindow", "Copy the order's &phone number"),
+               "Ctrl+Shift+P", codes.copy_selected_phone, edit)
     for n in range(1, 10):
-        add_action(window, f"Copy code {n}", f"Ctrl+{n}", partial(codes.copy_nth, n - 1))
-    out["auto_copy"] = edit.addAction("Copy new codes automatically")
+        add_action(window, translate("MainWindow", "Copy code {n}").format(n=n), f"Ctrl+{n}",
+                   partial(codes.copy_nth, n - 1))
+    out["auto_copy"] = edit.addAction(translate("MainWindow", "Copy new codes &automatically"))
     out["auto_copy"].setCheckable(True)
     if hide_empty is not None:
         view.addAction(hide_empty)
-    out["history"] = add_action(window, QCoreApplication.translate("MainWindow", "Hi&story…"),
-                                "Ctrl+H", window_slots["history"], view)
+    out["history"] = add_action(window, translate("MainWindow", "Hi&story…"), "Ctrl+H",
+                                window_slots["history"], view)
     return out
 
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from . import preferences
+from .access import arrange
 from .balances import BalanceBar
 from .codes import CodesPane, SecretClipboard
 from .icons import app_icon
@@ -31,7 +32,7 @@ from .orders_panel import OrdersPanel
 from .preferences import Preferences
 from .price_controller import PriceController
 from .price_panel import PricePanel
-from .tasks import Messages, Tasks
+from .tasks import Messages, Tasks, route_error
 from .tray import Tray
 from .window_state import WindowState
 
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         self._told_tray = False
         self._tick = timer(self, 1000, self._on_tick)
         self._balance_timer = timer(self, 90_000, self.price_side.refresh_balances)
-        for menu in ("&File", "&Edit", "&View"):  # filled by attach(): the bar is there
+        for menu in (self.tr("&File"), self.tr("&Edit"), self.tr("&View")):  # see attach()
             self.menuBar().addMenu(menu)
         self.apply(self.prefs)
         self.state.restore()
@@ -149,7 +150,8 @@ class MainWindow(QMainWindow):
         self.main_split, self.bottom_split = assemble(
             self, self.balances, self.prices, self.orders, self.codes,
             [self.banner, self.code_notice])
-        self.statusBar().showMessage("Starting…")
+        self.statusBar().showMessage(self.tr("Starting…"))
+        arrange(self.prices, self.orders, self.codes, self.balances.refresh_button)
         self.tray.showRequested.connect(self.show_from_tray)
         self.tray.quitRequested.connect(self.quit)
         for signal in (self.orders_model.rowsInserted, self.orders_model.rowsRemoved,
@@ -215,7 +217,7 @@ class MainWindow(QMainWindow):
         if any(getattr(before, f"webhook_{name}") != getattr(prefs, f"webhook_{name}")
                for name in ("enabled", "host", "port", "token")):
             self.webhooks.restart()
-        self.report("Settings saved", timeout=3000)
+        self.report(self.tr("Settings saved"), timeout=3000)
 
     def open_accounts(self) -> None:
         from .accounts_dialog import AccountsDialog
@@ -263,15 +265,7 @@ class MainWindow(QMainWindow):
             self.bridge.close()
 
     def _error_event(self, event: ErrorRaised) -> None:
-        """Routed by kind: a balance's marks it; a buy's is the busy buyer's to tell."""
-        from ..core.events import ErrorKind
-
-        if event.kind is ErrorKind.BUY and self.buyer.busy:
-            return
-        if event.kind is ErrorKind.BALANCE and event.account:
-            self.balances.set_error(event.account, event.message)
-        text = f"{event.account}: {event.message}" if event.account else event.message
-        self.report(text, error=True)
+        route_error(event, self.report, self.balances, buying=self.buyer.busy)
 
     # ------------------------------------------------------------------ tray, quit
     def _count_changed(self, *_: object) -> None:
@@ -293,8 +287,6 @@ class MainWindow(QMainWindow):
             self.hide()  # polling goes on; the tray brings the window back
             if not self._told_tray:
                 self._told_tray = True
-                self.tray.say("BloomDesk is still running",
-                              "Orders are still polled and codes still notified. "
-                              "Quit from the tray menu.")
+                self.tray.say_still_running()
             return
         self.quit()

@@ -1,6 +1,7 @@
-"""The one cache of names the tables show: service names by code, and country labels
-by (account, provider-local country id).  The price side fills it as lists arrive;
-both table models read it; ``changed`` tells them to repaint."""
+"""The one cache of names the tables show: service names by code, and countries by
+(account, provider-local country id), shown as ``format.place`` says (flag, then the
+name in the user's language where one is known).  The price side fills it as lists
+arrive; both table models read it; ``changed`` tells them to repaint."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ class Names(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._services: dict[str, str] = {}
-        self._countries: dict[tuple[str, str], str] = {}
+        self._countries: dict[tuple[str, str], tuple[str | None, str]] = {}  # (iso, name)
         self._accounts: set[str] = set()  # whose country list has been read
         self._lists: dict[str, list[Country]] = {}  # those lists, as read
         self._currencies: dict[str, str] = {}
@@ -42,7 +43,8 @@ class Names(QObject):
         """How a country of this account reads: the same on every account."""
         if not country_id:
             return "—"
-        return self._countries.get((account, country_id), country_id)
+        known = self._countries.get((account, country_id))
+        return place(*known).label if known else country_id
 
     def knows_countries(self, account: str) -> bool:
         return account in self._accounts
@@ -54,17 +56,17 @@ class Names(QObject):
     def learn_countries(self, account: str, countries: Iterable[Country]) -> None:
         countries = self._lists[account] = list(countries)
         for c in countries:
-            self._countries[(account, c.id)] = place(c.iso, c.name).label
+            self._countries[(account, c.id)] = (c.iso, c.name)
         self._accounts.add(account)
         self.changed.emit()
 
     def learn(self, account: str, services: Iterable[tuple[str, str]],
-              countries: Iterable[tuple[str, str]]) -> None:
-        """From a price list: (code, name) of services, (country id, label) of places."""
-        for code, name in services:
-            self._services.setdefault(code, name)
-        for country_id, label in countries:
-            self._countries.setdefault((account, country_id), label)
+              countries: Iterable[tuple[str, str | None, str | None]]) -> None:
+        """From a price list: (code, name) of services, (id, name, ISO) of countries."""
+        for code, service in services:
+            self._services.setdefault(code, service)
+        for country_id, name, iso in countries:
+            self._countries.setdefault((account, country_id), (iso, name or country_id))
         self.changed.emit()
 
     def forget(self, account: str) -> None:

@@ -15,22 +15,25 @@ from PySide6.QtWidgets import (
     QGraphicsDropShadowEffect,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from .look import Tone, bold, css, ink, look, mix, wash
+
 
 class _Notice(QFrame):
     shownOrHidden = Signal()  # noqa: N815
 
-    def __init__(self, parent: QWidget, name: str, background: str, border: str,
-                 ink: str) -> None:
+    def __init__(self, parent: QWidget, name: str, tone: Tone) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(f"#{name} {{ background: {background}; border: 1px solid "
-                           f"{border}; border-radius: 6px; }} QLabel {{ color: {ink}; }}")
+        self.tone = tone
+        self.restyle()
+        look().changed.connect(self.restyle)
         shadow = QGraphicsDropShadowEffect(self)
         shadow.setBlurRadius(14)
         shadow.setOffset(0, 2)
@@ -41,7 +44,8 @@ class _Notice(QFrame):
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.close_button = QToolButton(self)
         self.close_button.setText("✕")
-        self.close_button.setToolTip("Dismiss")
+        self.close_button.setToolTip(self.tr("Dismiss"))
+        self.close_button.setAccessibleName(self.tr("Dismiss"))
         self.close_button.setAutoRaise(True)
         self.close_button.clicked.connect(self.dismiss)
         self.row = QHBoxLayout(self)
@@ -49,6 +53,13 @@ class _Notice(QFrame):
         self.row.addWidget(self.label, 1)
         self.row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
         self.hide()
+
+    def restyle(self) -> None:
+        """Its tone over the palette's base, its text the palette's (any theme)."""
+        name = self.objectName()
+        self.setStyleSheet(
+            f"#{name} {{ background: {css(wash(self.tone))}; border: 1px solid "
+            f"{css(mix(wash(self.tone), ink(self.tone), 0.5))}; border-radius: 6px; }}")
 
     def setVisible(self, visible: bool) -> None:  # noqa: N802
         super().setVisible(visible)
@@ -62,7 +73,8 @@ class Banner(_Notice):
     """A non-modal notice: the provider's message, dismissable."""
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "banner", "#fff3cd", "#e0c36b", "#5c4300")
+        super().__init__(parent, "banner", Tone.WARNING)
+        self.setAccessibleName(self.tr("Notice"))
         self._messages: list[str] = []
 
     def show_message(self, text: str) -> None:
@@ -86,18 +98,23 @@ class CodeNotice(_Notice):
     copyRequested = Signal(int)  # noqa: N815  (order id)
 
     def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent, "code-notice", "#e6f4ea", "#8cc7a0", "#0f5223")
+        super().__init__(parent, "code-notice", Tone.SUCCESS)
+        self.setAccessibleName(self.tr("New code"))
         self.order_id: int | None = None
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setStyleSheet("font-weight: bold;")
+        # wrapped: its height is then laid out from the glyphs drawn (a fallback font's
+        # Chinese is taller than the widget font's metrics say), never clipped
+        self.title.setWordWrap(True)
+        bold(self.title)
         self.row.removeWidget(self.label)
         lines = QVBoxLayout()  # the code on its own line, whole; what it is beneath
         lines.setSpacing(2)
         lines.addWidget(self.title)
         lines.addWidget(self.label)
         self.row.insertLayout(0, lines, 1)
-        self.copy_button = QPushButton("Copy", self)
+        self.copy_button = QPushButton(self.tr("Copy"), self)
+        self.copy_button.setToolTip(self.tr("Copy this code (the clipboard keeps it secret)"))
         self.copy_button.setObjectName("copy-notified-code")
         self.copy_button.clicked.connect(self._copy)
         self.row.insertWidget(1, self.copy_button, 0, Qt.AlignmentFlag.AlignVCenter)
@@ -158,6 +175,8 @@ class NoticeStack(QWidget):
         height = margins.top() + margins.bottom() + self.stack.spacing() * (len(shown) - 1)
         inner = width - margins.left() - margins.right()
         for notice in shown:
+            for layout in (notice.row, *notice.findChildren(QLayout)):
+                layout.invalidate()  # its text just changed: not the heights they cached
             needed = notice.row.totalHeightForWidth(inner)
             height += needed if needed > 0 else notice.sizeHint().height()
         x = self.host.width() - width - self.MARGIN + margins.right()

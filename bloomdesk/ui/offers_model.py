@@ -13,39 +13,43 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor
 
 from ..pricelist import PriceList
 from .format import money, place, plain_tip
+from .look import look
 from .names import Names
+from .offer_columns import (
+    ACCOUNT,
+    CODE,
+    COLUMNS,
+    COUNTRY,
+    MEDIAN,
+    PRICE,
+    SERVICE,
+    SORT_KEYS,
+    SORTS,
+    STAR,
+    STOCK,
+    SUCCESS,
+    Record,
+    Words,
+    header,
+    record_text,
+    record_tip,
+)
 from .offer_rows import Row, favourite_key, lists_of, make_rows
 from .offer_table import OfferTable, Picked
 
-__all__ = ["COLUMNS", "OffersModel", "Row", "favourite_key", "lists_of", "make_rows"]
+__all__ = ["ACCOUNT", "CODE", "COLUMNS", "COUNTRY", "MEDIAN", "PRICE", "SERVICE", "STAR",
+           "STOCK", "SUCCESS", "OffersModel", "Row", "favourite_key", "lists_of", "make_rows"]
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
-COLUMNS = ("★", "Service", "Code", "Country", "Price", "Stock", "Account", "Your success",
-           "Median code time")
-STAR, SERVICE, CODE, COUNTRY, PRICE, STOCK, ACCOUNT, SUCCESS, MEDIAN = range(len(COLUMNS))
-# the user's own record of a route: (account, service, country id) -> (share of orders
-# that got a code, orders, median seconds to the code); from Desk.stats()
-Record = dict[tuple[str, str, str], tuple[float, int, float | None]]
-_SORT_KEYS: dict[int, Callable[[Row], Any]] = {
-    STAR: lambda r: r.favourite_key, SERVICE: lambda r: r.service_name.lower(),
-    CODE: lambda r: r.service, COUNTRY: lambda r: r.place.casefold(),
-    PRICE: lambda r: r.price, STOCK: lambda r: r.stock, ACCOUNT: lambda r: r.account,
-}
-_SORTS = {STAR: "favourite", SERVICE: "service", CODE: "code", COUNTRY: "country",
-          PRICE: "price", STOCK: "stock", ACCOUNT: "account"}
-
-
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.TextAlignmentRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole})
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-GREY, GOLD = QColor("#9a9a9a"), QColor("#d49a00")  # made once, not per painted cell
 
 
 class OffersModel(QAbstractTableModel):
@@ -69,6 +73,8 @@ class OffersModel(QAbstractTableModel):
         self._others: Sequence[Sequence[int]] | None = None
         self.record: Record = {}
         self.sellers: Callable[[Row], str] | None = None  # the best view's tooltip
+        self.words = Words()  # the column's words and colours, made once, not per cell
+        look().changed.connect(self.words.retone)
 
     # ------------------------------------------------------------------ Qt API
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
@@ -79,11 +85,8 @@ class OffersModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole \
-                and section == STAR:
-            return "Favourites stay on top (toggle with F or a click on the star)"
+        if orientation == Qt.Orientation.Horizontal:
+            return header(section, role)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -101,27 +104,26 @@ class OffersModel(QAbstractTableModel):
             if col == PRICE:
                 return money(row.price, self.names.currency(row.account))
             if col == STOCK:
-                return "out of stock" if row.stock <= 0 else f"{row.stock:,}"
+                return self.words.out if row.stock <= 0 else self.words.count(row.stock)
             if col >= ACCOUNT:
                 return self._beside(index.row(), row, col)
             return (None, row.service_name, row.service, row.country_label)[col]
         if role == SORT_ROLE:
-            return _SORT_KEYS[col](row) if col < SUCCESS else self._beside(0, row, col)
+            return SORT_KEYS[col](row) if col < SUCCESS else self._beside(0, row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col in (PRICE, STOCK, SUCCESS, MEDIAN) else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.stock <= 0:
-                return GREY
+                return self.words.grey
             if col == STAR and row.favourite_key in self._favourites:
-                return GOLD
+                return self.words.gold
         if role == Qt.ItemDataRole.ToolTipRole and col == COUNTRY:
-            return plain_tip(f"{row.country_label} — id {row.country} at {row.account}")
+            return plain_tip(self.words.where(row))
         if role == Qt.ItemDataRole.ToolTipRole and col == ACCOUNT and self.sellers:
             return plain_tip(self.sellers(row))
         if role == Qt.ItemDataRole.ToolTipRole and col in (SUCCESS, MEDIAN):
             had = self.record.get((row.account, row.service, row.country))
-            return None if had is None else \
-                f"{round(had[0] * had[1])} of your {had[1]} orders here got a code"
+            return None if had is None else record_tip(had)
         return None
 
     def _beside(self, at: int, row: Row, col: int) -> Any:
@@ -134,12 +136,7 @@ class OffersModel(QAbstractTableModel):
             n = self._others[a][i]
             return f"{row.account} +{n}" if n else row.account
         had = self.record.get((row.account, row.service, row.country))
-        if had is None:
-            return ""
-        if col == SUCCESS:
-            return f"{had[0]:.0%} of {had[1]}"
-        return "" if had[2] is None else f"{had[2]:.0f} s" if had[2] < 120 else \
-            f"{had[2] / 60:.0f} min"
+        return "" if had is None else record_text(col, had)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if (column, order) == self._sort:
@@ -270,7 +267,7 @@ class OffersModel(QAbstractTableModel):
         column, order = self._sort
         descending = order == Qt.SortOrder.DescendingOrder
         if column < SUCCESS:
-            self._table.sort(_SORTS[column], descending)
+            self._table.sort(SORTS[column], descending)
         else:  # the user's record: routes without one after those with, either way
             keys: list[float] = [-1.0 if descending else 1e18] * self._table.total
             for (account, service, country), had in self.record.items():

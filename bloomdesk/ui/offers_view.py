@@ -4,8 +4,10 @@ empty table says why it is empty; it notes what its last paint showed."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QTableView, QWidget
+
+from .look import muted
 
 
 class OffersTable(QTableView):
@@ -35,7 +37,7 @@ class OffersTable(QTableView):
         self.painted_total = self.model().total  # type: ignore[attr-defined]
         if self.empty_text and self.model().rowCount() == 0:
             painter = QPainter(self.viewport())
-            painter.setPen(QColor("#777"))
+            painter.setPen(muted(self.palette()))
             painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
                              int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
                              self.empty_text)

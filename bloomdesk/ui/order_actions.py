@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from ..core import Desk, Order
 from ..core.errors import LocalError
+from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
 from ..store import StoreError
@@ -19,14 +20,25 @@ from .names import Names
 from .orders_panel import OrdersPanel
 from .spending import ask_to_spend, balance_of
 from .tasks import Report, Tasks, error_text
+from .words import translated
 
 # action -> (its name, in flight on the row, in flight at length)
-WORDS = {"cancel": ("Cancel", "cancelling…", "Asking the provider to cancel"),
-         "complete": ("Complete", "completing…", "Telling the provider the code was used"),
-         "request_another_sms": ("Another SMS", "asking for another SMS…",
-                                 "Asking the provider for another SMS"),
-         "rerent": ("Re-rent", "renting again…", "Renting the number again")}
-BUSY = "Waiting for the provider's answer to your last action on this order."
+WORDS = {"cancel": (QT_TRANSLATE_NOOP("OrderActions", "Cancel"),
+                    QT_TRANSLATE_NOOP("OrderActions", "cancelling…"),
+                    QT_TRANSLATE_NOOP("OrderActions", "Asking the provider to cancel…")),
+         "complete": (QT_TRANSLATE_NOOP("OrderActions", "Complete"),
+                      QT_TRANSLATE_NOOP("OrderActions", "completing…"),
+                      QT_TRANSLATE_NOOP("OrderActions",
+                                        "Telling the provider the code was used…")),
+         "request_another_sms": (QT_TRANSLATE_NOOP("OrderActions", "Another SMS"),
+                                 QT_TRANSLATE_NOOP("OrderActions", "asking for another SMS…"),
+                                 QT_TRANSLATE_NOOP("OrderActions",
+                                                   "Asking the provider for another SMS…")),
+         "rerent": (QT_TRANSLATE_NOOP("OrderActions", "Re-rent"),
+                    QT_TRANSLATE_NOOP("OrderActions", "renting again…"),
+                    QT_TRANSLATE_NOOP("OrderActions", "Renting the number again…"))}
+BUSY = QT_TRANSLATE_NOOP("OrderActions", "Waiting for the provider's answer to your last "
+                         "action on this order.")
 
 
 class OrderActions(QObject):
@@ -74,27 +86,30 @@ class OrderActions(QObject):
     def _keep_blocker(self, order: Order) -> str | None:
         profile = PROFILES[self.desk.account(order.account).kind]
         if profile.charge_silent_after is None:
-            refund = " and refunds a cancelled order" if profile.refund_on_cancel else ""
-            return (f"Auto-cancel is not needed at {profile.title}: it charges nothing for "
-                    f"silence{refund}.")
+            return (self.tr("Auto-cancel is not needed at {title}: it charges nothing for "
+                            "silence and refunds a cancelled order.")
+                    if profile.refund_on_cancel else self.tr(
+                        "Auto-cancel is not needed at {title}: it charges nothing for "
+                        "silence.")).format(title=profile.title)
         if not order.auto_cancel:
-            return "Auto-cancel is already off for this order: silence past the deadline " \
-                   "will be charged."
+            return self.tr("Auto-cancel is already off for this order: silence past the "
+                           "deadline will be charged.")
         if not order.silent:
-            return "Only a silent order is auto-cancelled; this one has its code."
+            return self.tr("Only a silent order is auto-cancelled; this one has its code.")
         return None
 
     # ------------------------------------------------------------------ the actions
     def act(self, name: str, order: Order) -> None:
         if name == "dismiss":
-            self._now(order, "Dismiss", lambda: self.desk.dismiss(order.id),
-                      f"Order #{order.id} dismissed: marked failed here; nothing was sent "
-                      "to the provider.")
+            self._now(order, self.tr("Dismiss"), lambda: self.desk.dismiss(order.id),
+                      self.tr("Order #{order} dismissed: marked failed here; nothing was "
+                              "sent to the provider.").format(order=order.id))
         elif name == "keep":
-            self._now(order, "Keep past deadline",
+            self._now(order, self.tr("Keep past deadline"),
                       lambda: self.desk.set_auto_cancel(order.id, False),
-                      f"Order #{order.id} will not be auto-cancelled: if it stays silent "
-                      "past its free-cancel deadline, it will be charged.")
+                      self.tr("Order #{order} will not be auto-cancelled: if it stays silent "
+                              "past its free-cancel deadline, it will be charged.").format(
+                          order=order.id))
         elif name == "rerent":
             self._ask_rerent(order)
         else:
@@ -118,18 +133,19 @@ class OrderActions(QObject):
             return
         currency = self.names.currency(order.account)
         ask_to_spend(
-            self.panel.window(), title="Rent the number again", name="confirm-rerent",
-            question=f"Rent {phone(order.phone)} again for "
-            f"{self.names.service(order.service)} from {order.account} for "
-            f"{money(order.price, currency)}, the price of this order?",
+            self.panel.window(), title=self.tr("Rent the number again"), name="confirm-rerent",
+            question=self.tr("Rent {phone} again for {service} from {account} for {price}, "
+                             "the price of this order?").format(
+                phone=phone(order.phone), service=self.names.service(order.service),
+                account=order.account, price=money(order.price, currency)),
             price=order.price, balance=balance_of(self.desk, order.account),
-            currency=currency, yes="Rent again",
+            currency=currency, yes=self.tr("Rent again"),
             on_yes=lambda: self._run("rerent", order, self.desk.rerent))
 
     def _run(self, name: str, order: Order, call: Callable[[int], Awaitable[Order]]) -> None:
-        what, short, whole = WORDS[name]
+        what, short, whole = (translated(word) for word in WORDS[name])
         self._busy.add(order.id)
-        self.model.set_outcome(order.id, short, f"{whole}…")
+        self.model.set_outcome(order.id, short, whole)
         self.update()
 
         async def go() -> None:
@@ -143,32 +159,41 @@ class OrderActions(QObject):
                 self.panel.select_order(result.id)
             self.update()
 
-        self.tasks.spawn(go(), f"{what} of order #{order.id}",
-                         failed=lambda exc: self._refused(what, order, exc))
+        self.tasks.spawn(go(), what, failed=lambda exc: self._refused(what, order, exc))
 
     def _refused(self, what: str, order: Order, exc: BaseException) -> None:
         self._busy.discard(order.id)
-        message = error_text(exc)
+        said = {"action": what, "lower": what.lower(), "order": order.id,
+                "account": order.account, "message": error_text(exc)}
         if isinstance(exc, Unavailable):
-            short, verb = f"{what.lower()} failed", "failed"
+            short, whole, report = (self.tr("{lower} failed"), self.tr(
+                "{action} failed: {message}"), self.tr(
+                "{action} of order #{order} failed: {message}"))
         elif isinstance(exc, ProviderError):
-            short, verb = f"{what.lower()} refused", f"refused by {order.account}"
+            short, whole, report = (self.tr("{lower} refused"), self.tr(
+                "{action} refused by {account}: {message}"), self.tr(
+                "{action} of order #{order} refused by {account}: {message}"))
         else:
-            short, verb = f"{what.lower()} not sent", "not sent"
-        self.model.set_outcome(order.id, short, f"{what} {verb}: {message}", error=True)
-        self.report(f"{what} of order #{order.id} {verb}: {message}", error=True)
+            short, whole, report = (self.tr("{lower} not sent"), self.tr(
+                "{action} not sent: {message}"), self.tr(
+                "{action} of order #{order} not sent: {message}"))
+        self.model.set_outcome(order.id, short.format(**said), whole.format(**said), error=True)
+        self.report(report.format(**said), error=True)
         self.update()
 
     def _done(self, name: str, order: Order, result: Order) -> str:
-        number = f"Order #{order.id} ({phone(order.phone)})"
+        said = {"order": order.id, "phone": phone(order.phone), "account": order.account,
+                "price": money(order.price, self.names.currency(order.account))}
         if name == "cancel":
             profile = PROFILES[self.desk.account(order.account).kind]
-            back = f"; {money(order.price, self.names.currency(order.account))} goes back " \
-                   f"to {order.account}" if profile.refund_on_cancel and order.price else ""
-            return f"{number} cancelled{back}."
+            return (self.tr("Order #{order} ({phone}) cancelled; {price} goes back to "
+                            "{account}.") if profile.refund_on_cancel and order.price else
+                    self.tr("Order #{order} ({phone}) cancelled.")).format(**said)
         if name == "complete":
-            return f"{number} completed."
+            return self.tr("Order #{order} ({phone}) completed.").format(**said)
         if name == "request_another_sms":
-            return f"{number}: another SMS asked for; its code will show here."
-        return (f"{phone(result.phone)} rented again as order #{result.id} for "
-                f"{money(result.price, self.names.currency(result.account))}.")
+            return self.tr("Order #{order} ({phone}): another SMS asked for; its code will "
+                           "show here.").format(**said)
+        return self.tr("{phone} rented again as order #{order} for {price}.").format(
+            phone=phone(result.phone), order=result.id,
+            price=money(result.price, self.names.currency(result.account)))

@@ -15,30 +15,44 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 
 from ..domain import Order, OrderState
-from ..wording import explain
+from ..i18n import QT_TRANSLATE_NOOP
 from .format import countdown, money, phone, plain_tip
+from .look import Tone, ink
 from .names import Names
+from .words import explain, translated
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-COLUMNS = ("#", "Phone", "Service", "Country", "Price", "Status", "Code", "Expires",
-           "Free cancel", "Account")
+COLUMNS = ("#", QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Service"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Country"), QT_TRANSLATE_NOOP("OrdersModel", "Price"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Status"), QT_TRANSLATE_NOOP("OrdersModel", "Code"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Expires"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Free cancel"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Account"))
 (NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, CODE, EXPIRES, FREE_CANCEL,
  ACCOUNT) = range(len(COLUMNS))
 URGENT = 30.0  # seconds: a countdown under this turns red
-RED, GREEN = QColor("#c62828"), QColor("#1b5e20")
 
 _STATUS_TEXT = {
-    OrderState.PENDING: "buying…", OrderState.UNKNOWN: "unknown — checking",
-    OrderState.WAITING: "waiting for SMS", OrderState.RECEIVED: "code received",
-    OrderState.WAITING_RETRY: "waiting for next SMS", OrderState.COMPLETED: "completed",
-    OrderState.CANCELLED: "cancelled", OrderState.EXPIRED: "expired",
-    OrderState.FAILED: "failed",
+    OrderState.PENDING: QT_TRANSLATE_NOOP("OrdersModel", "buying…"),
+    OrderState.UNKNOWN: QT_TRANSLATE_NOOP("OrdersModel", "unknown — checking"),
+    OrderState.WAITING: QT_TRANSLATE_NOOP("OrdersModel", "waiting for SMS"),
+    OrderState.RECEIVED: QT_TRANSLATE_NOOP("OrdersModel", "code received"),
+    OrderState.WAITING_RETRY: QT_TRANSLATE_NOOP("OrdersModel", "waiting for next SMS"),
+    OrderState.COMPLETED: QT_TRANSLATE_NOOP("OrdersModel", "completed"),
+    OrderState.CANCELLED: QT_TRANSLATE_NOOP("OrdersModel", "cancelled"),
+    OrderState.EXPIRED: QT_TRANSLATE_NOOP("OrdersModel", "expired"),
+    OrderState.FAILED: QT_TRANSLATE_NOOP("OrdersModel", "failed"),
 }
+
+
+def status_text(state: OrderState) -> str:
+    return translated(_STATUS_TEXT[state])
 
 
 class OrdersModel(QAbstractTableModel):
@@ -64,10 +78,12 @@ class OrdersModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translated(COLUMNS[section])
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
-            return {FREE_CANCEL: "Time left to cancel a silent order for free",
-                    EXPIRES: "Time until the provider ends the order"}.get(section)
+            if section == FREE_CANCEL:
+                return self.tr("Time left to cancel a silent order for free")
+            if section == EXPIRES:
+                return self.tr("Time until the provider ends the order")
         return None
 
     def _seconds(self, order: Order, col: int) -> float | None:
@@ -86,29 +102,29 @@ class OrdersModel(QAbstractTableModel):
             if col in (EXPIRES, FREE_CANCEL):
                 text = countdown(self._seconds(order, col))
                 if col == FREE_CANCEL and text and not order.auto_cancel:
-                    text += " (auto-cancel off)"
+                    text = self.tr("{countdown} (auto-cancel off)").format(countdown=text)
                 return text
             outcome = self._outcomes.get(order.id)
             return (f"{order.id}", phone(order.phone), self.names.service_label(order.service),
                     self.names.country(order.account, order.country),
                     money(order.price, self.names.currency(order.account)),
-                    outcome[0] if outcome else _STATUS_TEXT[order.state], order.code or "",
+                    outcome[0] if outcome else status_text(order.state), order.code or "",
                     None, None, order.account)[col]
         if role == Qt.ItemDataRole.ForegroundRole:
             left = self._seconds(order, col)
             if left is not None and left < URGENT:
-                return RED
+                return ink(Tone.ERROR)
             if col == STATUS and (order.state is OrderState.UNKNOWN
                                   or self._outcomes.get(order.id, ("", "", False))[2]):
-                return RED
+                return ink(Tone.ERROR)
             if col == CODE and order.code:
-                return GREEN
+                return ink(Tone.SUCCESS)
         if role == Qt.ItemDataRole.FontRole and col == CODE and order.code:
             return self._bold
         if role == Qt.ItemDataRole.ToolTipRole:
             outcome = self._outcomes.get(order.id)
             return plain_tip(outcome[1] if outcome and col == STATUS
-                             else explain(order) or _STATUS_TEXT[order.state])
+                             else explain(order) or status_text(order.state))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (PRICE, EXPIRES, FREE_CANCEL):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

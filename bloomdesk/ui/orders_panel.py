@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,23 +20,34 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Order
+from ..i18n import QT_TRANSLATE_NOOP
 from .flow import FlowLayout
 from .format import phone
+from .look import bold
 from .orders_model import ACCOUNT, COUNTRY, PHONE, SERVICE, STATUS, OrdersModel
+from .words import translated
 
-ACTIONS = (("cancel", "Cancel"), ("complete", "Complete"),
-           ("request_another_sms", "Another SMS"), ("rerent", "Re-rent"),
-           ("dismiss", "Dismiss"), ("keep", "Keep past deadline"))
-TIPS = {"cancel": "Cancel the number (refunded where the provider allows)",
-        "complete": "Finish the order: the code was used",
-        "request_another_sms": "Ask the provider to send another SMS to this number",
-        "rerent": "Rent the same number again for another code (asks first: it costs "
-                  "money)",
-        "dismiss": "Settle an order whose purchase never answered: it is marked failed "
-                   "here and nothing is sent to the provider. Use it only after checking "
-                   "on the provider's site that no number was bought.",
-        "keep": "Turn auto-cancel off for this order: silence past the free-cancel "
-                "deadline will then be charged"}
+ACTIONS = (("cancel", QT_TRANSLATE_NOOP("OrdersPanel", "&Cancel")),
+           ("complete", QT_TRANSLATE_NOOP("OrdersPanel", "C&omplete")),
+           ("request_another_sms", QT_TRANSLATE_NOOP("OrdersPanel", "Another &SMS")),
+           ("rerent", QT_TRANSLATE_NOOP("OrdersPanel", "&Re-rent")),
+           ("dismiss", QT_TRANSLATE_NOOP("OrdersPanel", "&Dismiss")),
+           ("keep", QT_TRANSLATE_NOOP("OrdersPanel", "&Keep past deadline")))
+TIPS = {"cancel": QT_TRANSLATE_NOOP(
+            "OrdersPanel", "Cancel the number (refunded where the provider allows)"),
+        "complete": QT_TRANSLATE_NOOP("OrdersPanel", "Finish the order: the code was used"),
+        "request_another_sms": QT_TRANSLATE_NOOP(
+            "OrdersPanel", "Ask the provider to send another SMS to this number"),
+        "rerent": QT_TRANSLATE_NOOP(
+            "OrdersPanel", "Rent the same number again for another code (asks first: it "
+            "costs money)"),
+        "dismiss": QT_TRANSLATE_NOOP(
+            "OrdersPanel", "Settle an order whose purchase never answered: it is marked "
+            "failed here and nothing is sent to the provider. Use it only after checking "
+            "on the provider's site that no number was bought."),
+        "keep": QT_TRANSLATE_NOOP(
+            "OrdersPanel", "Turn auto-cancel off for this order: silence past the "
+            "free-cancel deadline will then be charged")}
 WIDEST = {SERVICE: 160, COUNTRY: 150, ACCOUNT: 160}  # past this, a cell elides
 
 
@@ -62,23 +74,23 @@ class OrdersPanel(QWidget):
         header.setMinimumSectionSize(24)
         self.buttons: dict[str, QPushButton] = {}
         row = QHBoxLayout()
-        title = QLabel("Active orders", self)
-        title.setStyleSheet("font-weight: bold;")
+        title = QLabel(self.tr("Active orders"), self)
+        bold(title)
         row.addWidget(title, 0, Qt.AlignmentFlag.AlignTop)
         actions = QWidget(self)
         flow = FlowLayout(actions)  # wraps onto a second line in a narrow window
         for name, text in ACTIONS:
-            button = QPushButton(text, actions)
+            button = QPushButton(translated(text), actions)
             button.setObjectName(name)
             button.setEnabled(False)
             button.clicked.connect(partial(self._act, name))
             self.buttons[name] = button
             flow.addWidget(button)
         row.addWidget(actions, 1)
-        self.empty = QLabel("No active orders. Pick an offer above and press Enter to buy.",
-                            self)
+        self.empty = QLabel(self.tr("No active orders. Pick an offer above and press Enter to "
+                                    "buy."), self)
         self.empty.setWordWrap(True)
-        self.empty.setStyleSheet("color: #777;")
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
@@ -122,9 +134,11 @@ class OrdersPanel(QWidget):
         """Enable each action, or disable it with its reason in the tooltip (before
         what the action does)."""
         for name, button in self.buttons.items():
-            reason = "Select an order first." if blockers is None else blockers.get(name)
+            reason = self.tr("Select an order first.") if blockers is None \
+                else blockers.get(name)
+            tip = translated(TIPS[name])
             button.setEnabled(reason is None)
-            button.setToolTip(TIPS[name] if reason is None else f"{reason}\n\n{TIPS[name]}")
+            button.setToolTip(tip if reason is None else f"{translated(reason)}\n\n{tip}")
 
     def _act(self, name: str, *_: object) -> None:
         order = self.selected()

@@ -13,7 +13,12 @@ from os import urandom
 
 from PySide6.QtCore import QSettings
 
-POLL_SPEEDS = {0.5: "Gentle: half as often", 1.0: "Normal", 2.0: "Quick: twice as often"}
+from ..i18n import QT_TRANSLATE_NOOP
+from .language import LANGUAGES, SYSTEM
+
+POLL_SPEEDS = {0.5: QT_TRANSLATE_NOOP("Preferences", "Gentle: half as often"),
+               1.0: QT_TRANSLATE_NOOP("Preferences", "Normal"),
+               2.0: QT_TRANSLATE_NOOP("Preferences", "Quick: twice as often")}
 
 
 @dataclass
@@ -32,6 +37,7 @@ class Preferences:
     # not imported: the window reads its preferences before its first paint
     webhook_token: str = field(
         default_factory=lambda: urlsafe_b64encode(urandom(24)).rstrip(b"=").decode())
+    language: str = SYSTEM  # a code of ui.language.LANGUAGES; "" follows the system
 
 
 KEYS = {
@@ -46,6 +52,7 @@ KEYS = {
     "webhook_host": "webhook/host",
     "webhook_port": "webhook/port",
     "webhook_token": "webhook/token",
+    "language": "window/language",
 }
 
 
@@ -101,6 +108,8 @@ def load(settings: QSettings | None) -> Preferences:
         prefs.webhook_host = str(raw["webhook_host"]).strip() or defaults.webhook_host
     if raw["webhook_port"] is not None:
         prefs.webhook_port = _int(raw["webhook_port"], defaults.webhook_port, 1, 65535)
+    if raw["language"] is not None and str(raw["language"]) in LANGUAGES:
+        prefs.language = str(raw["language"])
     token = str(raw["webhook_token"] or "").strip()
     if len(token) >= 16:
         prefs.webhook_token = token

@@ -18,25 +18,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QSettings
 
 from ..pricelist import PriceList
-from . import favourites
+from . import favourites, language
 from .balances import BalanceBar
-from .format import place
+from .format import learn_local_names, number
 from .layout import timer
 from .names import Names
 from .offers_model import Row
 from .price_keeping import Keeper, describe, reread_row
 from .price_panel import ALL, BEST, PricePanel
+from .price_words import no_accounts
 from .tasks import Report, Tasks, error_text
 
 if TYPE_CHECKING:
-
     from ..core import Desk
     from ..store.cache import Cached
 
 log = logging.getLogger(__name__)
-
-NO_ACCOUNTS = ("No accounts yet: add one with File → Accounts… (Ctrl+Shift+A). To look "
-               "around first, start bloomdesk --demo.")
 
 
 class PriceController(QObject):
@@ -116,8 +113,8 @@ class PriceController(QObject):
         self._set_accounts([a.label for a in accounts],
                            {a.label: PROFILES[a.kind].currency for a in accounts})
         if not accounts:
-            self.report(NO_ACCOUNTS, error=True)
-            self.panel.set_state("No accounts: no prices to show.")
+            self.report(no_accounts(), error=True)
+            self.panel.set_state(self.tr("No accounts: no prices to show."))
 
     def _set_accounts(self, labels: list[str], currencies: dict[str, str]) -> None:
         self._accounts = labels
@@ -166,18 +163,21 @@ class PriceController(QObject):
     def refresh_balances(self) -> None:
         if self.desk is None:
             return
-        self.report("Refreshing balances…", timeout=3000)
+        self.report(self.tr("Refreshing balances…"), timeout=3000)
         # each failure arrives as an ErrorRaised(kind=BALANCE) event: see the window
-        self.tasks.spawn(self.desk.refresh_balances(), "Refreshing balances")
+        self.tasks.spawn(self.desk.refresh_balances(), self.tr("Refreshing balances"))
 
     async def _load_names(self, label: str) -> None:
         assert self.desk is not None
         self._countries.add(label)
-        try:
-            self.names.learn_countries(label, await self.desk.countries(label))
+        try:  # named in the user's language where the provider can (rus, chn)
+            countries = await self.desk.countries(label, language.current().provider_language)
         except BaseException:
             self._countries.discard(label)
             raise
+        if learn_local_names(countries):
+            self._show()  # some countries now named in the user's language
+        self.names.learn_countries(label, countries)
 
     def show_offers(self, *_: object) -> None:
         """The account chosen changed: show what is known, load what is not."""
@@ -204,7 +204,8 @@ class PriceController(QObject):
         self._learn(label, prices)
         if label in self.labels():
             self._show()
-        self.report(f"Prices of {label} read ({len(prices):,} offers)", timeout=4000)
+        self.report(self.tr("Prices of {account} read ({count} offers)").format(
+            account=label, count=number(len(prices))), timeout=4000)
         if self.state is not None:
             from ..providers import PROFILES
 
@@ -237,9 +238,8 @@ class PriceController(QObject):
 
     def _learn(self, label: str, prices: PriceList) -> None:
         self.names.learn(label, zip(prices.services, prices.service_names, strict=True),
-                         [(cid, place(iso, name or cid).label) for cid, name, iso in zip(
-                             prices.countries, prices.country_names, prices.country_isos,
-                             strict=True)])
+                         zip(prices.countries, prices.country_names, prices.country_isos,
+                             strict=True))
 
     def _show(self) -> None:
         shown = [(label, self._lists[label]) for label in self.labels()
@@ -281,8 +281,7 @@ class PriceController(QObject):
             self._record_timer.start()
 
     def update_state(self) -> None:
-        """The prices' age, a refresh under way or failed, or why there are none (kept
-        current by the window's tick)."""
+        """The prices' age, a refresh under way or failed, or why none (each tick)."""
         labels = self.labels()
         loading = [label for label in labels if label in self._loading or (
             label in self._cached and label not in self._failed)]

@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from ..domain import AccountInfo, Country, Offer
 from ..pricelist import PriceList
 from .format import age
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
     from .offer_rows import Row
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate
 
 
 class Keeper:
@@ -76,14 +79,22 @@ def describe(labels: Sequence[str], lists: Mapping[str, PriceList],
     parts: list[str] = []
     if loaded:
         oldest = min(lists[label].read_at for label in loaded)
-        parts.append(f"prices from {age(time.time() - oldest)}")
+        parts.append(translate("PricePanel", "prices from {age}").format(
+            age=age(time.time() - oldest)))
     elif loading:
-        parts.append(f"Loading prices of {', '.join(loading)}…")
+        parts.append(translate("PricePanel", "Loading prices of {accounts}…").format(
+            accounts=", ".join(loading)))
     if loaded and loading:
-        parts.append("refreshing…")
+        parts.append(translate("PricePanel", "refreshing…"))
     for label in labels:
-        if label in failed:
-            what = "refresh failed" if label in loaded else "could not load the prices"
-            who = f" of {label}" if len(labels) > 1 or label not in loaded else ""
-            parts.append(f"{what}{who}: {failed[label]} (F5 tries again)")
+        if label not in failed:
+            continue
+        said = {"account": label, "error": failed[label]}
+        if label in loaded:
+            parts.append((translate("PricePanel", "refresh failed of {account}: {error} (F5 "
+                                    "tries again)") if len(labels) > 1 else translate(
+                "PricePanel", "refresh failed: {error} (F5 tries again)")).format(**said))
+        else:
+            parts.append(translate("PricePanel", "could not load the prices of {account}: "
+                                   "{error} (F5 tries again)").format(**said))
     return " · ".join(parts)

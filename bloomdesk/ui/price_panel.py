@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -34,13 +34,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import PriceList
+from .look import bold
 from .names import Names
-from .offers_model import MEDIAN, PRICE, SERVICE, STAR, SUCCESS, OffersModel, Row, lists_of
+from .offers_model import (
+    MEDIAN,
+    PRICE,
+    SERVICE,
+    STAR,
+    STOCK,
+    SUCCESS,
+    OffersModel,
+    Row,
+    lists_of,
+)
 from .offers_view import OffersTable
+from .price_words import count_line, why_nothing
+from .words import translated
 
-ALL = "All accounts"
-BEST = "Best of all accounts"  # one row per route: its cheapest offer in stock
+ALL = QT_TRANSLATE_NOOP("PricePanel", "All accounts")
+BEST = QT_TRANSLATE_NOOP("PricePanel", "Best of all accounts")  # a row per route, cheapest
+_KEYS: dict[str, str] = {ALL: "\0all", BEST: "\0best"}  # their items' data: no account's label
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
     | QItemSelectionModel.SelectionFlag.Rows
 
@@ -56,21 +71,21 @@ class PricePanel(QWidget):
         super().__init__(parent)
         self.model = OffersModel(self, names)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter services and countries (Ctrl+F)…")
+        self.filter.setPlaceholderText(self.tr("Filter services and countries (Ctrl+F)…"))
         self.filter.setClearButtonEnabled(True)
         self.account = QComboBox(self)
         self.account.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.hide_empty = QCheckBox("Hide out of stock", self)
-        self.buy_button = QPushButton("Buy (Enter)", self)
+        self.hide_empty = QCheckBox(self.tr("&Hide out of stock"), self)
+        self.buy_button = QPushButton(self.buy_text(), self)
         self.buy_button.setDefault(False)
-        self.best_button = QPushButton("Buy best", self)
-        self.best_button.setToolTip("Buy this service in this country on the account "
-                                    "that sells it cheapest, the next one if that has no "
-                                    "numbers (Shift+Enter)")
+        self.best_button = QPushButton(self.tr("Buy &best"), self)
+        self.best_button.setToolTip(self.tr(
+            "Buy this service in this country on the account that sells it cheapest, the "
+            "next one if that has no numbers (Shift+Enter)"))
         self.status = QLabel(self)
         self.status.setObjectName("prices-status")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
-        self.status.setStyleSheet("color: #666;")
+        self.status.setForegroundRole(QPalette.ColorRole.PlaceholderText)  # muted, any theme
         self.table = OffersTable(self)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -89,12 +104,17 @@ class PricePanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(SERVICE, QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((28, 200, 56, 190, 76, 84, 150, 100, 120)):
-            self.table.setColumnWidth(col, width)
+            # each header whole, in any language (and "out of stock" in its cells)
+            wanted = header.sectionSizeFromContents(col).width()
+            if col == STOCK:
+                wanted = max(wanted, self.table.fontMetrics().horizontalAdvance(
+                    self.model.words.out) + 12)
+            self.table.setColumnWidth(col, max(width, wanted))
         self.show_record(False)
 
         top = QHBoxLayout()
-        title = QLabel("Prices", self)
-        title.setStyleSheet("font-weight: bold;")
+        title = QLabel(self.tr("Prices"), self)
+        bold(title)
         top.addWidget(title)
         top.addWidget(self.filter, 1)
         top.addWidget(self.account)
@@ -135,13 +155,19 @@ class PricePanel(QWidget):
             after.connect(self._after)
 
     # ------------------------------------------------------------------ accounts, rows
+    def buy_text(self, busy: bool = False) -> str:
+        return self.tr("Buying…") if busy else self.tr("Buy (Enter)")
+
     def set_accounts(self, labels: list[str]) -> None:
-        current = self.account.currentText()
+        current = self.chosen()
         self.account.blockSignals(True)
         self.account.clear()
-        self.account.addItems([*labels, ALL, BEST])
-        self.account.setCurrentText(current if current in (*labels, ALL, BEST) else
-                                    (labels[0] if labels else ALL))
+        for label in labels:
+            self.account.addItem(label, label)
+        for special, key in _KEYS.items():
+            self.account.addItem(translated(special), key)
+        wanted = current if current in (*labels, ALL, BEST) else (labels[0] if labels else ALL)
+        self.account.setCurrentIndex(max(0, self.account.findData(_KEYS.get(wanted, wanted))))
         self.account.blockSignals(False)
 
     def show_record(self, shown: bool) -> None:
@@ -150,7 +176,11 @@ class PricePanel(QWidget):
             self.table.setColumnHidden(col, not shown)
 
     def chosen(self) -> str:
-        return self.account.currentText()
+        """The account chosen (its label), or ALL or BEST."""
+        data = self.account.currentData()
+        if data is None:
+            return self.account.currentText()
+        return next((special for special, key in _KEYS.items() if key == data), str(data))
 
     def set_lists(self, lists: Sequence[tuple[str, PriceList]],
                   others: Sequence[Sequence[int]] | None = None) -> None:
@@ -237,18 +267,8 @@ class PricePanel(QWidget):
         if offer is not None:
             self.buyRequested.emit(offer)
             return
-        text = " ".join(self.filter.text().split())
-        if self.model.total == 0:
-            why = "There are no prices to buy from yet."
-        elif self.model.rowCount() == 0:
-            why = f"No offers match “{text}”: nothing to buy."
-        elif self._chosen is not None:
-            why = (f"{self._chosen.service_name} in {self._chosen.place} is hidden by the "
-                   "filter: nothing bought. Pick a shown offer, then press Enter.")
-        else:
-            why = "No offer is selected: pick one with the arrow keys or a click, then " \
-                  "press Enter."
-        self.nothingChosen.emit(why)
+        self.nothingChosen.emit(why_nothing(self.model.total, self.model.rowCount(),
+                                            self.filter.text(), self._chosen))
 
     def _favourite_key(self) -> None:
         index = self.table.currentIndex()
@@ -267,19 +287,8 @@ class PricePanel(QWidget):
 
     # ------------------------------------------------------------------ what it says
     def _count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total
-        text = " ".join(self.filter.text().split())
-        if total == 0:
-            line = self._state or "Loading prices…"
-            empty = line
-        elif shown == 0:
-            line = empty = (f"No offers match “{text}” (of {total:,})." if text else
-                            f"All {total:,} offers are out of stock.")
-            line += f" · {self._state}" if self._state else ""
-        else:
-            line = f"{shown:,} of {total:,} offers" + (f" · {self._state}"
-                                                       if self._state else "")
-            empty = ""
+        line, empty = count_line(self.model.rowCount(), self.model.total,
+                                 self.filter.text(), self._state)
         self.status.setText(line)
         self.table.empty_text = empty
         self.table.viewport().update()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from ..core import Desk
 from .format import money
 
+translate = QCoreApplication.translate
+
 
 def balance_of(desk: Desk, account: str) -> Decimal | None:
     """The account's balance as last read, or None."""
@@ -30,13 +32,17 @@ def balance_of(desk: Desk, account: str) -> Decimal | None:
 def balance_after(balance: Decimal | None, price: Decimal | None, currency: str) -> str:
     """The "Balance after" line of a confirmation."""
     if balance is None:
-        return "Balance after: unknown (the balance has not been read yet)"
+        return translate("spending", "Balance after: unknown (the balance has not been read "
+                         "yet)")
     if price is None:
-        return f"Balance now: {money(balance, currency)} (the provider sets the price)"
-    line = f"Balance after: {money(balance - price, currency)}"
+        return translate("spending", "Balance now: {balance} (the provider sets the "
+                         "price)").format(balance=money(balance, currency))
+    line = translate("spending", "Balance after: {balance}").format(
+        balance=money(balance - price, currency))
     if balance < price:
-        line += (f"\nThe balance ({money(balance, currency)}) is below the price: "
-                 "the provider will most likely refuse.")
+        line += "\n" + translate("spending", "The balance ({balance}) is below the price: "
+                                 "the provider will most likely refuse.").format(
+            balance=money(balance, currency))
     return line
 
 

@@ -13,12 +13,17 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QStatusBar
 
 from .notices import Banner
+from .words import translated
 
 if TYPE_CHECKING:
     import asyncio
+
+    from ..core.events import ErrorRaised
+    from .balances import BalanceBar
 
 log = logging.getLogger(__name__)
 
@@ -31,17 +36,22 @@ Failed = Callable[[BaseException], None]
 
 
 def error_text(exc: BaseException) -> str:
-    """An error in words fit to show: the provider's (or BloomDesk's) message."""
+    """An error in words fit to show: the provider's own, or BloomDesk's in the user's
+    language."""
     from ..core.errors import LocalError  # here: the window paints before the core loads
     from ..providers.errors import ProviderError
+    from ..redact import redact
     from ..store import StoreError
 
     if isinstance(exc, ProviderError | LocalError):
-        return exc.message
+        return redact(translated(exc.message))
     if isinstance(exc, StoreError):
-        return str(exc)
+        return translated(exc.args[0]) if exc.args and isinstance(exc.args[0], str) \
+            else str(exc)
     log.error("Unexpected failure", exc_info=exc)
-    return f"Failed unexpectedly ({type(exc).__name__}); the log has the details."
+    return QCoreApplication.translate(
+        "Tasks", "Failed unexpectedly ({error}); the log has the details.").format(
+        error=type(exc).__name__)
 
 
 class Messages:
@@ -96,3 +106,17 @@ class Tasks:
         for task in list(self._tasks):
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
+def route_error(event: ErrorRaised, report: Report, balances: BalanceBar, *,
+                buying: bool) -> None:
+    """An error the Desk raised, routed by its kind: a balance's marks that balance; a
+    buy's is the busy buyer's to tell (`buying`); each shows in the user's language."""
+    from ..core.events import ErrorKind
+
+    if event.kind is ErrorKind.BUY and buying:
+        return
+    if event.kind is ErrorKind.BALANCE and event.account:
+        balances.set_error(event.account, event.message)
+    said = translated(event.message)
+    report(f"{event.account}: {said}" if event.account else said, error=True)

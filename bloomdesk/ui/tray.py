@@ -37,12 +37,16 @@ class Tray(QObject):
         self.pending: int | None = None  # the order the last tray message speaks of
         self.count = -1
         self.menu = QMenu(window)
-        self.show_action = QAction("Show BloomDesk", self.menu)
+        self.show_action = QAction(self.tr("&Show BloomDesk"), self.menu)
+        self.show_action.setStatusTip(self.tr("Bring the window to the front"))
         self.show_action.triggered.connect(self.showRequested)
-        self.copy_action = QAction("Copy newest code", self.menu)
+        self.copy_action = QAction(self.tr("&Copy newest code"), self.menu)
+        self.copy_action.setStatusTip(self.tr("Copy the code that arrived last"))
         self.copy_action.triggered.connect(self.copyNewestRequested)
-        self.quit_action = QAction("Quit BloomDesk", self.menu)
+        self.quit_action = QAction(self.tr("&Quit BloomDesk"), self.menu)
+        self.quit_action.setStatusTip(self.tr("Stop polling and close BloomDesk"))
         self.quit_action.triggered.connect(self.quitRequested)
+        self.menu.setAccessibleName(self.tr("BloomDesk tray menu"))
         self.menu.addAction(self.show_action)
         self.menu.addAction(self.copy_action)
         self.menu.addSeparator()
@@ -60,21 +64,27 @@ class Tray(QObject):
         self.icon.setIcon(badge_icon(active))
         if first and self.available:
             self.icon.show()
-        self.icon.setToolTip("BloomDesk: no active orders" if active == 0 else
-                             f"BloomDesk: {active} active order{'s' if active != 1 else ''}")
+        self.icon.setToolTip(self.tr("BloomDesk: no active orders") if active == 0 else
+                             self.tr("BloomDesk: 1 active order") if active == 1 else
+                             self.tr("BloomDesk: {count} active orders").format(count=active))
 
     def notify_code(self, order: Order, service: str) -> None:
         """Tell the user a code arrived (if they want to be told)."""
         if not self.enabled or not order.code:
             return
-        title = f"Code {order.code}"
+        title = self.tr("Code {code}").format(code=order.code)
         text = f"{service} · {phone(order.phone)} · {order.account}"
         if self.available:
             self.pending = order.id
-            self.icon.showMessage(title, text + "\nClick to copy it.",
+            self.icon.showMessage(title, text + "\n" + self.tr("Click to copy it."),
                                   QSystemTrayIcon.MessageIcon.Information, 15_000)
         else:
             self.notice.show_code(order.id, title, text)
+
+    def say_still_running(self) -> None:
+        """The window closed to the tray: said once, so that nobody thinks it quit."""
+        self.say(self.tr("BloomDesk is still running"), self.tr(
+            "Orders are still polled and codes still notified. Quit from the tray menu."))
 
     def say(self, title: str, text: str) -> None:
         if self.available:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from ..core import Desk
 from .preferences import Preferences
 from .tasks import Report, Tasks
+from .words import translated
 
 
 class WebhookControl(QObject):
@@ -30,11 +31,12 @@ class WebhookControl(QObject):
     def status(self) -> str:
         receiver = self.desk.receiver
         if receiver is not None:
-            return str(receiver.status())
-        return "Off." if not self.prefs().webhook_enabled else "Not listening."
+            return translated(receiver.status())
+        return self.tr("Off.") if not self.prefs().webhook_enabled else \
+            self.tr("Not listening.")
 
     def restart(self) -> None:
-        self.tasks.spawn(self.apply(), "Webhook receiver")
+        self.tasks.spawn(self.apply(), self.tr("Webhook receiver"))
 
     async def apply(self) -> None:
         async with self._lock:
@@ -46,7 +48,8 @@ class WebhookControl(QObject):
                 receiver = await desk.start_webhook(prefs.webhook_host, prefs.webhook_port,
                                                     prefs.webhook_token)
             except OSError as exc:
-                self.report(f"Webhooks are off: {exc.strerror or exc}", error=True)
+                self.report(self.tr("Webhooks are off: {error}").format(
+                    error=translated(exc.strerror or str(exc))), error=True)
                 return
         self.listening.emit(receiver.url)
-        self.report(f"Receiving webhooks at {receiver.url}")
+        self.report(self.tr("Receiving webhooks at {url}").format(url=receiver.url))

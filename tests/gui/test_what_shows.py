@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import qasync
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QColor, Qt, QTextDocument
+from PySide6.QtGui import Qt, QTextDocument
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMessageBox, QWidget
 
 from bloomdesk.domain import Offer
@@ -20,6 +20,7 @@ from bloomdesk.providers import KINDS
 from bloomdesk.providers.errors import ProviderError
 from bloomdesk.sim import Simulator
 from bloomdesk.sim.server import Fault
+from bloomdesk.ui.look import Tone, wash
 from bloomdesk.ui.main_window import MainWindow
 from bloomdesk.ui.offers_model import ACCOUNT, COUNTRY, PRICE, STAR, make_rows
 from bloomdesk.ui.price_panel import ALL
@@ -39,9 +40,10 @@ def shown(text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> str:
 
 
 def reddish(widget: QWidget) -> bool:
-    """Whether the widget, as painted, shows the low-balance red (#fdecea)."""
+    """Whether the widget, as painted, shows the low-balance red (the error tone washed
+    over the palette's base: ui/look.py)."""
     image = widget.grab().toImage()
-    red = QColor("#fdecea").rgb()
+    red = wash(Tone.ERROR).rgb()
     return any(image.pixel(x, y) == red for x in range(0, image.width(), 3)
                for y in range(0, image.height(), 3))
 
