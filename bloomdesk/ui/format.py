@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 from functools import cache
 from typing import NamedTuple
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale
 from PySide6.QtGui import QFontDatabase, Qt
 
 from ..domain import Country
@@ -66,6 +67,18 @@ def _digits(zero: str) -> dict[int, str]:
 def number(value: int) -> str:
     """A count as the locale writes it ("104,528", "104 528")."""
     return QLocale().toString(value)
+
+
+def day_text(day: date) -> str:
+    """A day as the locale writes it ("3/11/26", "11.03.2026", "2026/3/11")."""
+    return QLocale().toString(QDate(day.year, day.month, day.day),
+                              QLocale.FormatType.ShortFormat)
+
+
+def date_time(at: float) -> str:
+    """A moment as the locale writes it ("3/11/26 3:04 PM", "11.03.2026 15:04")."""
+    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(at)),
+                              QLocale.FormatType.ShortFormat)
 
 
 def clock_time(at: float) -> str:

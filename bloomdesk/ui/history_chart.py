@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QHelpEvent, QPainter, QPalette,
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from .chart_colors import accent, series_colors
-from .format import money, plain_tip
+from .format import day_text, money, plain_tip
 from .history_data import Summary
 
 BAR_MIN = 5  # px per bar, gap included: more days than this allows are grouped
@@ -224,7 +224,7 @@ class HistoryChart(QWidget):
 
     def _bar_tip(self, first: date, last: date,
                  sums: dict[str, tuple[Decimal, Decimal]]) -> str:
-        when = first.isoformat() if first == last else f"{first} – {last}"
+        when = day_text(first) if first == last else f"{day_text(first)} – {day_text(last)}"
         lines = [when]
         for account in self.accounts:
             spent, back = sums.get(account, (Decimal(0), Decimal(0)))

@@ -56,10 +56,11 @@ class Row(NamedTuple):
     note: str  # the reason in words, with the provider's own
 
 
-def rows_of(orders: Iterable[Order], charges_silence: Callable[[str], bool]
-            ) -> tuple[list[Row], list[Order]]:
+def rows_of(orders: Iterable[Order], charges_silence: Callable[[str], bool],
+            note: Callable[[Order], str | None] = explain) -> tuple[list[Row], list[Order]]:
     """The finished orders among `orders`, as rows and as the orders themselves (the
-    same order); `charges_silence(account)` as for ``statistics.summarize``."""
+    same order); `charges_silence(account)` as for ``statistics.summarize``; `note`
+    words why each stands as it does (the window's, in the user's language)."""
     rows: list[Row] = []
     kept: list[Order] = []
     silence: dict[str, bool] = {}
@@ -72,7 +73,7 @@ def rows_of(orders: Iterable[Order], charges_silence: Callable[[str], bool]
         rows.append(Row(o.id, o.created_at, date.fromtimestamp(o.created_at), o.account,
                         o.service, o.country or "", o.phone or "", outcome_of(o),
                         o.code or "", o.price, bought,
-                        bought and refunded(o, silence[o.account]), explain(o) or ""))
+                        bought and refunded(o, silence[o.account]), note(o) or ""))
         kept.append(o)
     return rows, kept
 

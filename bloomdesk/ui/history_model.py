@@ -4,7 +4,6 @@ of tuples), with the totals and the chart's aggregates computed once per change.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
@@ -21,9 +20,10 @@ from PySide6.QtCore import (
 )
 
 from ..domain import Order
-from .format import money, phone, plain_tip
+from .format import date_time, money, phone, plain_tip
 from .history_data import Filter, Outcome, Row, Summary, rows_of, summarize
 from .names import Names
+from .words import explain
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
@@ -79,13 +79,13 @@ class HistoryModel(QAbstractTableModel):
         """Every order the journal holds (the finished ones are kept);
         `charges_silence(account)`: the account's money rule (statistics.summarize)."""
         self._silence = charges_silence
-        self._rows, self._orders = rows_of(orders, charges_silence)
+        self._rows, self._orders = rows_of(orders, charges_silence, explain)
         self._apply()
 
     def upsert(self, orders: Iterable[Order]) -> int:
         """Orders that finished while the view is open, in without reading the journal
         again; how many were finished (the others are left out)."""
-        made, kept = rows_of(orders, self._silence)
+        made, kept = rows_of(orders, self._silence, explain)
         if not made:
             return 0
         where = {r.id: i for i, r in enumerate(self._rows)}
@@ -196,7 +196,7 @@ class HistoryModel(QAbstractTableModel):
         if col == NUM:
             return str(r.id)
         if col == BOUGHT:
-            return time.strftime("%Y-%m-%d %H:%M", time.localtime(r.created_at))
+            return date_time(r.created_at)
         if col == ACCOUNT:
             return r.account
         if col == SERVICE:

@@ -28,7 +28,7 @@ from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Simulator
 from bloomdesk.store import Store
 from bloomdesk.ui.chart_colors import accent, contrast, series_colors
-from bloomdesk.ui.format import money
+from bloomdesk.ui.format import day_text, money
 from bloomdesk.ui.history import History
 from bloomdesk.ui.history_data import Outcome
 from bloomdesk.ui.history_model import BOUGHT, NOTE, NUM, OUTCOME, PRICE
@@ -165,9 +165,9 @@ def test_the_charts_aggregates(journal: Desk, parent: QWidget, qtbot: Any) -> No
     qtbot.waitExposed(dialog)
     chart.grab()  # paints; the tooltips of what it painted follow
     tips = [tip for _, tip in chart._hits]
-    assert (f"2026-03-11\nlegacy: {usd('0.20')} ({usd('0.20')} refunded)\n"
+    assert (f"{day_text(D1)}\nlegacy: {usd('0.20')} ({usd('0.20')} refunded)\n"
             f"bulk: {usd('0.30')} ({usd('0.30')} refunded)") in tips
-    assert "2026-03-12: nothing spent" in tips
+    assert f"{day_text(date(2026, 3, 12))}: nothing spent" in tips  # the locale's date
     assert "tg: 1 of 3 numbers bought got a code" in tips
     drawn = {(a, day): (kept.height(), back.height()) for a, day, kept, back in chart.segments}
     assert set(drawn) == {("legacy", D0), ("legacy", D1), ("bulk", D1), ("bulk", D2)}
