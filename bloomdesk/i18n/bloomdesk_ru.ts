@@ -40,6 +40,10 @@
         <translation>Запрашиваем баланс у провайдера…</translation>
     </message>
     <message>
+        <source>Close without saving</source>
+        <translation>Закрыть без сохранения</translation>
+    </message>
+    <message>
         <source>Connected. Balance: {balance}</source>
         <translation>Подключено. Баланс: {balance}</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
         <source>Other SMS-Activate compatible (enter the URL)</source>
         <translation>Другой, совместимый с SMS-Activate (укажите URL)</translation>
+    </message>
+    <message>
+        <source>Save the account; its key goes to the system keyring</source>
+        <translation>Сохранить аккаунт; ключ попадёт в системное хранилище ключей</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1042,6 +1050,10 @@
 <context>
     <name>OrdersModel</name>
     <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Аккаунт</translation>
     </message>
@@ -1254,6 +1266,10 @@
         <translation>Купить (Enter)</translation>
     </message>
     <message>
+        <source>Buy the selected offer, after a question with its price and your balance after</source>
+        <translation>Купить выбранное предложение — после вопроса с ценой и балансом после покупки</translation>
+    </message>
+    <message>
         <source>Buy this service in this country on the account that sells it cheapest, the next one if that has no numbers (Shift+Enter)</source>
         <translation>Купить этот сервис в этой стране на аккаунте, где он дешевле всего, а если там нет номеров — на следующем (Shift+Enter)</translation>
     </message>
@@ -1288,6 +1304,10 @@
     <message>
         <source>Prices</source>
         <translation>Цены</translation>
+    </message>
+    <message>
+        <source>Show only the offers with numbers in stock</source>
+        <translation>Показывать только предложения, где есть номера</translation>
     </message>
     <message>
         <source>There are no prices to buy from yet.</source>
@@ -1361,6 +1381,14 @@
         <translation>Скопированный код стирается из буфера обмена через это время и при выходе, если он всё ещё там.</translation>
     </message>
     <message>
+        <source>A desktop notification (or a notice in the window) with the code; a click copies it</source>
+        <translation>Уведомление на рабочем столе (или в окне) с кодом; щелчок копирует его</translation>
+    </message>
+    <message>
+        <source>Also in the Edit menu</source>
+        <translation>Также в меню «Правка»</translation>
+    </message>
+    <message>
         <source>Applies at the next start.</source>
         <translation>Вступит в силу при следующем запуске.</translation>
     </message>
@@ -1369,8 +1397,16 @@
         <translation>Как в системе ({language})</translation>
     </message>
     <message>
+        <source>At providers that charge for a number that got no SMS: cancelled while it is still free</source>
+        <translation>У провайдеров, которые берут плату за номер без SMS: отмена, пока это ещё бесплатно</translation>
+    </message>
+    <message>
         <source>Auto-cancel</source>
         <translation>Автоотмена</translation>
+    </message>
+    <message>
+        <source>BloomSMS then pushes each code the moment it arrives</source>
+        <translation>Тогда BloomSMS присылает каждый код в момент его прихода</translation>
     </message>
     <message>
         <source>BloomSMS webhook (codes pushed the instant they arrive)</source>
@@ -1383,6 +1419,10 @@
     <message>
         <source>Cancel silent orders 20 s before their free-cancel deadline, where silence costs money</source>
         <translation>Отменять заказы без SMS за 20 с до конца бесплатной отмены, если ожидание платное</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>Закрыть без сохранения</translation>
     </message>
     <message>
         <source>Copy each new code to the clipboard as it arrives</source>
@@ -1433,8 +1473,16 @@
         <translation>Заказы и коды</translation>
     </message>
     <message>
+        <source>Orders are still polled and codes notified; quit from the tray menu</source>
+        <translation>Заказы по-прежнему проверяются, о кодах приходят уведомления; выход — из меню в трее</translation>
+    </message>
+    <message>
         <source>Paste this URL into the BloomSMS dashboard, reached through your tunnel or port forward (replace the host with your public address). Polling continues, slower, as a safety net.</source>
         <translation>Вставьте этот URL в личный кабинет BloomSMS, доступный через ваш туннель или проброс порта (замените хост своим публичным адресом). Опрос продолжится реже — для подстраховки.</translation>
+    </message>
+    <message>
+        <source>Save these settings</source>
+        <translation>Сохранить эти настройки</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2286,6 +2334,14 @@
     <message>
         <source>Balance now: {balance} (the provider sets the price)</source>
         <translation>Баланс сейчас: {balance} (цену назначит провайдер)</translation>
+    </message>
+    <message>
+        <source>Pay the price shown</source>
+        <translation>Оплатить указанную цену</translation>
+    </message>
+    <message>
+        <source>Spend nothing</source>
+        <translation>Ничего не тратить</translation>
     </message>
     <message>
         <source>The balance ({balance}) is below the price: the provider will most likely refuse.</source>

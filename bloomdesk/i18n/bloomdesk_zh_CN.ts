@@ -40,6 +40,10 @@
         <translation>正在向服务商查询余额…</translation>
     </message>
     <message>
+        <source>Close without saving</source>
+        <translation>关闭且不保存</translation>
+    </message>
+    <message>
         <source>Connected. Balance: {balance}</source>
         <translation>已连接。余额：{balance}</translation>
     </message>
@@ -74,6 +78,10 @@
     <message>
         <source>Other SMS-Activate compatible (enter the URL)</source>
         <translation>其他兼容 SMS-Activate 的服务（填写 URL）</translation>
+    </message>
+    <message>
+        <source>Save the account; its key goes to the system keyring</source>
+        <translation>保存账户；其密钥将存入系统密钥环</translation>
     </message>
     <message>
         <source>Show</source>
@@ -1042,6 +1050,10 @@
 <context>
     <name>OrdersModel</name>
     <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>账户</translation>
     </message>
@@ -1254,6 +1266,10 @@
         <translation>购买 (Enter)</translation>
     </message>
     <message>
+        <source>Buy the selected offer, after a question with its price and your balance after</source>
+        <translation>购买所选报价（会先显示价格和购买后余额供确认）</translation>
+    </message>
+    <message>
         <source>Buy this service in this country on the account that sells it cheapest, the next one if that has no numbers (Shift+Enter)</source>
         <translation>在售价最低的账户购买该国家的此服务，若该账户无号码则尝试下一个 (Shift+Enter)</translation>
     </message>
@@ -1288,6 +1304,10 @@
     <message>
         <source>Prices</source>
         <translation>价格</translation>
+    </message>
+    <message>
+        <source>Show only the offers with numbers in stock</source>
+        <translation>只显示有号码库存的报价</translation>
     </message>
     <message>
         <source>There are no prices to buy from yet.</source>
@@ -1361,6 +1381,14 @@
         <translation>复制的验证码会在这段时间后以及退出时从剪贴板清除（如果剪贴板中仍是它）。</translation>
     </message>
     <message>
+        <source>A desktop notification (or a notice in the window) with the code; a click copies it</source>
+        <translation>带有验证码的桌面通知（或窗口内通知）；单击即可复制</translation>
+    </message>
+    <message>
+        <source>Also in the Edit menu</source>
+        <translation>也可在“编辑”菜单中设置</translation>
+    </message>
+    <message>
         <source>Applies at the next start.</source>
         <translation>下次启动时生效。</translation>
     </message>
@@ -1369,8 +1397,16 @@
         <translation>跟随系统（{language}）</translation>
     </message>
     <message>
+        <source>At providers that charge for a number that got no SMS: cancelled while it is still free</source>
+        <translation>在对未收到短信的号码收费的服务商处：趁仍可免费时取消</translation>
+    </message>
+    <message>
         <source>Auto-cancel</source>
         <translation>自动取消</translation>
+    </message>
+    <message>
+        <source>BloomSMS then pushes each code the moment it arrives</source>
+        <translation>开启后 BloomSMS 会在验证码到达时立即推送</translation>
     </message>
     <message>
         <source>BloomSMS webhook (codes pushed the instant they arrive)</source>
@@ -1383,6 +1419,10 @@
     <message>
         <source>Cancel silent orders 20 s before their free-cancel deadline, where silence costs money</source>
         <translation>在需要为未收到短信付费的服务商处，于免费取消期限前 20 秒取消未收到短信的订单</translation>
+    </message>
+    <message>
+        <source>Close without saving</source>
+        <translation>关闭且不保存</translation>
     </message>
     <message>
         <source>Copy each new code to the clipboard as it arrives</source>
@@ -1433,8 +1473,16 @@
         <translation>订单和验证码</translation>
     </message>
     <message>
+        <source>Orders are still polled and codes notified; quit from the tray menu</source>
+        <translation>仍会轮询订单并通知验证码；可从托盘菜单退出</translation>
+    </message>
+    <message>
         <source>Paste this URL into the BloomSMS dashboard, reached through your tunnel or port forward (replace the host with your public address). Polling continues, slower, as a safety net.</source>
         <translation>将此地址粘贴到 BloomSMS 控制台，并通过您的隧道或端口转发访问（把主机替换为您的公网地址）。轮询会以较低频率继续，作为保障。</translation>
+    </message>
+    <message>
+        <source>Save these settings</source>
+        <translation>保存这些设置</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -2286,6 +2334,14 @@
     <message>
         <source>Balance now: {balance} (the provider sets the price)</source>
         <translation>当前余额：{balance}（价格由服务商决定）</translation>
+    </message>
+    <message>
+        <source>Pay the price shown</source>
+        <translation>支付所示价格</translation>
+    </message>
+    <message>
+        <source>Spend nothing</source>
+        <translation>不花费</translation>
     </message>
     <message>
         <source>The balance ({balance}) is below the price: the provider will most likely refuse.</source>

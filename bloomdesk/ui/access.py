@@ -5,17 +5,21 @@ the order, copy its code.
 
 Tables hand Tab on to the next control (inside them the arrow keys move), so that Tab
 never gets stuck in a 100,000-row table.  Buttons are named by their text and
-described by their tooltip, as Qt does by itself.
+described by their tooltip, as Qt does by itself; a dialog's standard buttons are
+described by what they do (:func:`described`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QAbstractItemView, QWidget
+from typing import TYPE_CHECKING
 
-from .codes import CodesPane
-from .orders_panel import OrdersPanel
-from .price_panel import PricePanel
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QAbstractItemView, QDialogButtonBox, QWidget
+
+if TYPE_CHECKING:
+    from .codes import CodesPane
+    from .orders_panel import OrdersPanel
+    from .price_panel import PricePanel
 
 translate = QCoreApplication.translate
 
@@ -49,3 +53,12 @@ def arrange(prices: PricePanel, orders: OrdersPanel, codes: CodesPane, last: QWi
                             *orders.buttons.values(), codes.list, last]
     for before, after in zip(chain, chain[1:], strict=False):
         QWidget.setTabOrder(before, after)
+
+
+def described(buttons: QDialogButtonBox, accept: str, reject: str) -> None:
+    """A dialog's standard buttons (OK, Save, Cancel…) described by what they do."""
+    for button in buttons.buttons():
+        role = buttons.buttonRole(button)
+        button.setToolTip(accept if role == QDialogButtonBox.ButtonRole.AcceptRole
+                          else reject if role == QDialogButtonBox.ButtonRole.RejectRole
+                          else button.toolTip())

@@ -33,6 +33,7 @@ from ..providers import PROFILES
 from ..providers.errors import AuthError, ProviderError
 from ..providers.presets import preset
 from ..store import StoreError
+from .access import described
 from .account_parts import (
     OTHER_COMPATIBLE,
     DialogTasks,
@@ -113,6 +114,8 @@ class AccountEditor(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.save)
+        described(self.buttons, self.tr("Save the account; its key goes to the system "
+                                        "keyring"), self.tr("Close without saving"))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

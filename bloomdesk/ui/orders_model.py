@@ -27,7 +27,7 @@ from .words import explain, translated
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
-COLUMNS = ("#", QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
+COLUMNS = (QT_TRANSLATE_NOOP("OrdersModel", "#"), QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
            QT_TRANSLATE_NOOP("OrdersModel", "Service"),
            QT_TRANSLATE_NOOP("OrdersModel", "Country"), QT_TRANSLATE_NOOP("OrdersModel", "Price"),
            QT_TRANSLATE_NOOP("OrdersModel", "Status"), QT_TRANSLATE_NOOP("OrdersModel", "Code"),

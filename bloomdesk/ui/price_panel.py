@@ -78,6 +78,9 @@ class PricePanel(QWidget):
         self.hide_empty = QCheckBox(self.tr("&Hide out of stock"), self)
         self.buy_button = QPushButton(self.buy_text(), self)
         self.buy_button.setDefault(False)
+        self.buy_button.setToolTip(self.tr("Buy the selected offer, after a question with "
+                                           "its price and your balance after"))
+        self.hide_empty.setToolTip(self.tr("Show only the offers with numbers in stock"))
         self.best_button = QPushButton(self.tr("Buy &best"), self)
         self.best_button.setToolTip(self.tr(
             "Buy this service in this country on the account that sells it cheapest, the "

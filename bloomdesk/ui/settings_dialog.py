@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..core.webhook import new_token as new_webhook_token
 from ..core.webhook import webhook_url
+from .access import described
 from .format import currency_affixes
 from .language import LANGUAGES, SYSTEM, choose
 from .preferences import POLL_SPEEDS, Preferences
@@ -54,6 +55,8 @@ class SettingsDialog(QDialog):
                                              "free-cancel deadline, where silence costs "
                                              "money"), self)
         self.auto_cancel.setChecked(prefs.auto_cancel)
+        self.auto_cancel.setToolTip(self.tr("At providers that charge for a number that "
+                                            "got no SMS: cancelled while it is still free"))
         self.clear_after = QSpinBox(self)
         self.clear_after.setRange(0, 3600)
         self.clear_after.setSuffix(self.tr(" s"))
@@ -65,8 +68,11 @@ class SettingsDialog(QDialog):
         self.auto_copy = QCheckBox(self.tr("Copy each new code to the clipboard as it "
                                            "arrives"), self)
         self.auto_copy.setChecked(prefs.auto_copy)
+        self.auto_copy.setToolTip(self.tr("Also in the Edit menu"))
         self.notifications = QCheckBox(self.tr("Notify me when a code arrives"), self)
         self.notifications.setChecked(prefs.notifications)
+        self.notifications.setToolTip(self.tr("A desktop notification (or a notice in the "
+                                              "window) with the code; a click copies it"))
         self.warn_below = QDoubleSpinBox(self)
         self.warn_below.setRange(0, 100_000)
         self.warn_below.setDecimals(2)
@@ -78,6 +84,8 @@ class SettingsDialog(QDialog):
         self.close_to_tray = QCheckBox(self.tr("Keep running in the tray when the window is "
                                                "closed"), self)
         self.close_to_tray.setChecked(prefs.close_to_tray and tray)
+        self.close_to_tray.setToolTip(self.tr("Orders are still polled and codes notified; "
+                                              "quit from the tray menu"))
         if not tray:
             self.close_to_tray.setEnabled(False)
             self.close_to_tray.setToolTip(self.tr("This desktop has no system tray: closing "
@@ -118,6 +126,8 @@ class SettingsDialog(QDialog):
                          self)
         self.webhook = QCheckBox(self.tr("&Receive sms.received events"), self)
         self.webhook.setChecked(prefs.webhook_enabled)
+        self.webhook.setToolTip(self.tr("BloomSMS then pushes each code the moment it "
+                                        "arrives"))
         self.webhook_host = QLineEdit(prefs.webhook_host, self)
         self.webhook_host.setToolTip(self.tr("127.0.0.1 with a tunnel or port forward; "
                                              "0.0.0.0 listens on every interface."))
@@ -176,6 +186,7 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
+        described(buttons, self.tr("Save these settings"), self.tr("Close without saving"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(general)

@@ -77,6 +77,10 @@ def ask_to_spend(parent: QWidget, *, title: str, question: str, price: Decimal |
         _add_choice(box, *choice)
     box.setTextFormat(Qt.TextFormat.PlainText)  # provider names are text, not markup
     box.button(QMessageBox.StandardButton.Yes).setText(yes)
+    box.button(QMessageBox.StandardButton.Yes).setToolTip(translate(
+        "spending", "Pay the price shown"))
+    box.button(QMessageBox.StandardButton.No).setToolTip(translate(
+        "spending", "Spend nothing"))
     short = balance is not None and price is not None and balance < price
     box.setDefaultButton(QMessageBox.StandardButton.No if short  # Enter: no refusal
                          else QMessageBox.StandardButton.Yes)
