@@ -67,11 +67,6 @@ async def main(args: argparse.Namespace) -> None:
     if args.only:
         window.grab().save(str(OUT / args.only))
         print(f"saved {OUT / args.only}")
-        window.open_settings()  # the settings too, where the language is chosen
-        await asyncio.sleep(0.5)
-        window.settings_dialog.grab().save(str(OUT / args.only.replace(".png",
-                                                                        "-settings.png")))
-        window.settings_dialog.reject()
         await finish(window, desk, demo)
         return
     window.grab().save(str(OUT / "screenshot.png"))

@@ -201,6 +201,7 @@ class SettingsDialog(QDialog):
         prefs = self.preferences()
         self.webhook_url.setText(webhook_url(prefs.webhook_host, prefs.webhook_port,
                                              prefs.webhook_token))
+        self.webhook_url.setCursorPosition(0)  # its start in view, however narrow
 
     def preferences(self) -> Preferences:
         """The preferences as the dialog shows them."""
