@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from bloomdesk.demo import LABELS
+
 ROOT = Path(__file__).resolve().parent.parent
 APP_ID = "io.bloomdesk.BloomDesk"
 
@@ -22,7 +24,8 @@ def test_bundle_builds_and_passes_its_smoke_test() -> None:
     done = subprocess.run([sys.executable, "packaging/build.py", "--smoke-test"], cwd=ROOT,
                           env=env, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, (done.stdout[-3000:], done.stderr[-3000:])
-    assert "SMOKE OK: 5 accounts answered" in done.stdout
+    # every account of the demo answered (one per kind, and the Hero-SMS-like server)
+    assert f"SMOKE OK: {len(LABELS)} accounts answered" in done.stdout
     folder = ROOT / "dist" / "BloomDesk"
     assert (folder / "BloomDesk").is_file() and os.access(folder / "BloomDesk", os.X_OK)
     # keyring's backends and the metadata that declares them made it in
@@ -35,6 +38,12 @@ def test_bundle_builds_and_passes_its_smoke_test() -> None:
     # Qt trimmed: no QML, no WebEngine, no GTK copied from this machine
     assert not list(internal.rglob("libQt6Qml*")) and not list(internal.rglob("*WebEngine*"))
     assert not list(internal.rglob("libgtk-3*"))
+    # the window's languages: our catalogues, and of Qt's only qtbase's in them
+    for lang in ("ru", "zh_CN"):
+        assert (internal / "bloomdesk" / "i18n" / f"bloomdesk_{lang}.qm").is_file()
+        assert list(internal.rglob(f"translations/qtbase_{lang}.qm")), lang
+    assert {p.name for p in internal.rglob("translations/*.qm")} == {
+        "qtbase_ru.qm", "qtbase_zh_CN.qm"}
     [tarball] = (ROOT / "dist").glob("BloomDesk-*-linux-*.tar.gz")
     with tarfile.open(tarball) as tar:
         names = tar.getnames()

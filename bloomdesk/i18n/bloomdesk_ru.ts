@@ -662,6 +662,10 @@
         <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
+        <source>Close the history</source>
+        <translation>Закрыть историю</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}</source>
         <translation>Не удалось записать {path}: {reason}</translation>
     </message>
@@ -672,6 +676,10 @@
     <message>
         <source>Export the history as CSV</source>
         <translation>Выгрузить историю в CSV</translation>
+    </message>
+    <message>
+        <source>Finished orders</source>
+        <translation>Завершённые заказы</translation>
     </message>
     <message>
         <source>From the first order to today</source>
@@ -690,8 +698,36 @@
         <translation>Завершённых заказов пока нет: купленный номер появится здесь, когда заказ закончится.</translation>
     </message>
     <message>
+        <source>Only the orders that ended so</source>
+        <translation>Только заказы с таким итогом</translation>
+    </message>
+    <message>
+        <source>Only this account&apos;s orders</source>
+        <translation>Только заказы этого аккаунта</translation>
+    </message>
+    <message>
+        <source>Only this service&apos;s orders</source>
+        <translation>Только заказы этого сервиса</translation>
+    </message>
+    <message>
         <source>Orders: {orders} · with a code: {code} ({share}%) · spent: {spent} · refunded: {refunded} · net: {net}</source>
         <translation>Заказов: {orders} · с кодом: {code} ({share}%) · потрачено: {spent} · возвращено: {refunded} · итого: {net}</translation>
+    </message>
+    <message>
+        <source>The first day shown</source>
+        <translation>Первый показываемый день</translation>
+    </message>
+    <message>
+        <source>The last day shown</source>
+        <translation>Последний показываемый день</translation>
+    </message>
+    <message>
+        <source>The orders the filters let through</source>
+        <translation>Заказы, прошедшие через фильтры</translation>
+    </message>
+    <message>
+        <source>Write the orders shown to a CSV file</source>
+        <translation>Записать показанные заказы в файл CSV</translation>
     </message>
     <message>
         <source>{count} orders written to {path}</source>
@@ -770,7 +806,7 @@
     </message>
     <message>
         <source>Copy the order&apos;s &amp;phone number</source>
-        <translation>Копировать &amp;номер заказа</translation>
+        <translation>Копировать но&amp;мер заказа</translation>
     </message>
     <message>
         <source>Filter offers</source>

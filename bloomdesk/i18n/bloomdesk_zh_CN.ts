@@ -662,6 +662,10 @@
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
+        <source>Close the history</source>
+        <translation>关闭历史记录</translation>
+    </message>
+    <message>
         <source>Could not write {path}: {reason}</source>
         <translation>无法写入 {path}：{reason}</translation>
     </message>
@@ -672,6 +676,10 @@
     <message>
         <source>Export the history as CSV</source>
         <translation>将历史记录导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Finished orders</source>
+        <translation>已结束的订单</translation>
     </message>
     <message>
         <source>From the first order to today</source>
@@ -690,8 +698,36 @@
         <translation>还没有已结束的订单：购买的号码结束后会显示在这里。</translation>
     </message>
     <message>
+        <source>Only the orders that ended so</source>
+        <translation>仅以此结果结束的订单</translation>
+    </message>
+    <message>
+        <source>Only this account&apos;s orders</source>
+        <translation>仅此账户的订单</translation>
+    </message>
+    <message>
+        <source>Only this service&apos;s orders</source>
+        <translation>仅此服务的订单</translation>
+    </message>
+    <message>
         <source>Orders: {orders} · with a code: {code} ({share}%) · spent: {spent} · refunded: {refunded} · net: {net}</source>
         <translation>订单：{orders} · 收到验证码：{code}（{share}%）· 花费：{spent} · 退款：{refunded} · 净额：{net}</translation>
+    </message>
+    <message>
+        <source>The first day shown</source>
+        <translation>显示的第一天</translation>
+    </message>
+    <message>
+        <source>The last day shown</source>
+        <translation>显示的最后一天</translation>
+    </message>
+    <message>
+        <source>The orders the filters let through</source>
+        <translation>符合筛选条件的订单</translation>
+    </message>
+    <message>
+        <source>Write the orders shown to a CSV file</source>
+        <translation>将显示的订单写入 CSV 文件</translation>
     </message>
     <message>
         <source>{count} orders written to {path}</source>

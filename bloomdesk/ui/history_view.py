@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import Order
+from .access import described
 from .format import money
 from .history_chart import HistoryChart
 from .history_data import Filter, Outcome
@@ -68,7 +69,7 @@ class HistoryDialog(QDialog):
         self.first, self.last = QDateEdit(self), QDateEdit(self)
         for edit in (self.first, self.last):
             edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
             edit.dateChanged.connect(self._dates_changed)
         self.all_dates = QPushButton(self.tr("All dates"), self)
         self.all_dates.setToolTip(self.tr("From the first order to today"))
@@ -87,6 +88,14 @@ class HistoryDialog(QDialog):
         self.export_button = buttons.addButton(self.tr("Export CSV…"),
                                                QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(self.ask_export)
+        self.export_button.setToolTip(self.tr("Write the orders shown to a CSV file"))
+        described(buttons, "", self.tr("Close the history"))
+        for widget, tip in ((self.account, self.tr("Only this account's orders")),
+                            (self.service, self.tr("Only this service's orders")),
+                            (self.outcome, self.tr("Only the orders that ended so")),
+                            (self.first, self.tr("The first day shown")),
+                            (self.last, self.tr("The last day shown"))):
+            widget.setToolTip(tip)
         self._groups = (self._group(((self.tr("&Account:"), self.account),
                                      (self.tr("&Service:"), self.service),
                                      (self.tr("&Outcome:"), self.outcome))),
@@ -122,6 +131,7 @@ class HistoryDialog(QDialog):
         for caption, widget in pairs:
             label = QLabel(caption, group)
             label.setBuddy(widget)
+            widget.setAccessibleName(caption.replace("&", "").rstrip(":：").strip())
             row.addWidget(label)
             row.addWidget(widget)
         for widget in more:
@@ -146,6 +156,9 @@ class HistoryDialog(QDialog):
     def _table(self) -> QTableView:
         table = QTableView(self)
         table.setModel(self.model)
+        table.setAccessibleName(self.tr("Finished orders"))
+        table.setAccessibleDescription(self.tr("The orders the filters let through"))
+        table.setTabKeyNavigation(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().setVisible(False)

@@ -11,6 +11,7 @@ chosen (a Russian window with a Russian decimal comma).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from ..i18n import CATALOGUES
+
+log = logging.getLogger(__name__)
 
 # code -> the language's own name (shown as is in the Settings: a user who cannot read
 # the current language still finds theirs)
@@ -106,6 +109,8 @@ def install(code: str, *, locale: bool = True) -> Installed:
                 break
         for translator in made.translators:
             QCoreApplication.installTranslator(translator)
+        log.info("Speaking %s: %s", made.code, ", ".join(
+            t.filePath() for t in made.translators) or "no catalogue found")
     if locale:
         made.locale = QLocale()
         QLocale.setDefault(QLocale("en_US" if made.code == "en" else made.code))

@@ -123,6 +123,12 @@ def test_every_control_has_a_name_and_a_description(
         editor.reject()
         accounts.accept()
 
+        history = window.history.open()
+        await until(history.isVisible)
+        assert not unnamed(history), "\n".join(unnamed(history))
+        assert not unlabelled(history), unlabelled(history)
+        history.reject()
+
         window.prices.hide_empty.setChecked(True)
         window.prices.apply_filter()
         window.prices.table.selectRow(0)

@@ -96,3 +96,33 @@ def painted(widget: QWidget, rgb: int) -> bool:
     image = widget.grab().toImage()
     return any(image.pixel(x, y) == rgb for x in range(0, image.width(), 3)
                for y in range(0, image.height(), 3))
+
+
+def test_the_language_is_the_systems_unless_the_settings_choose_one(
+        qapp: QApplication, tmp_path: Path) -> None:
+    from PySide6.QtCore import QCoreApplication, QSettings
+
+    from bloomdesk.app import speak
+    from bloomdesk.ui import preferences
+    from bloomdesk.ui.settings_dialog import SettingsDialog
+
+    assert language.from_locale_names(["de-DE", "ru-RU"]) == "ru"
+    assert language.from_locale_names(["zh-Hant-TW"]) == "zh_CN"
+    assert language.from_locale_names(["fr-FR", "pt-BR"]) == "en"
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(preferences.load(settings), tray=False)
+    assert dialog.language.currentData() == language.SYSTEM  # until the user chooses
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    preferences.save(settings, dialog.preferences())
+    dialog.deleteLater()
+    try:
+        speak(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat), None)
+        assert language.current().code == "ru"
+        assert QCoreApplication.translate("MainWindow", "Ready") == "Готово"
+        assert money(Decimal("1.5")) == "1,50\u00a0$"  # and Russian numbers with it
+        speak(settings, "zh_CN")  # bloomdesk --language zh_CN wins for that run
+        assert QCoreApplication.translate("MainWindow", "Ready") == "就绪"
+    finally:
+        language.current().remove()
+    assert QCoreApplication.translate("MainWindow", "Ready") == "Ready"
+    assert money(Decimal("1.5")) == "$1.50"
