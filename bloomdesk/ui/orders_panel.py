@@ -97,9 +97,12 @@ class OrdersPanel(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)
         self.table.doubleClicked.connect(self._double_clicked)
+        # Fitting measures cells through the model (Python): the rows in view only, and
+        # at most twice a second, or 200 orders changing status stall the window.
+        self.table.horizontalHeader().setResizeContentsPrecision(0)
         self._fit = QTimer(self)  # one fit per burst of changes, after they land
         self._fit.setSingleShot(True)
-        self._fit.setInterval(0)
+        self._fit.setInterval(500)
         self._fit.timeout.connect(self.fit_columns)
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset):
             signal.connect(self._update_empty)
