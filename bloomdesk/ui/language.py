@@ -111,7 +111,9 @@ def install(code: str, *, locale: bool = True) -> Installed:
             QCoreApplication.installTranslator(translator)
         log.info("Speaking %s: %s", made.code, ", ".join(
             t.filePath() for t in made.translators) or "no catalogue found")
-    if locale:
+    # A bare C locale (LANG=C, a container) writes money as "4.20$" with no digit
+    # groups: there, too, the language's own locale reads better.
+    if locale or QLocale.system().language() == QLocale.Language.C:
         made.locale = QLocale()
         QLocale.setDefault(QLocale("en_US" if made.code == "en" else made.code))
     _current = made
