@@ -69,6 +69,10 @@ class Desk:
                                    clock, self._money_moved)
         self.actions = Actions(self.book, self.sessions, self.registry, clock,
                                self.purchases.buying.__contains__, self._order_acted)
+        # why an action is not possible now, and the ones that need no provider
+        self.blockers, self.dismiss = self.actions.blockers, self.actions.dismiss
+        self.set_auto_cancel, self.wait_for_code = (self.actions.set_auto_cancel,
+                                                    self.book.wait_for_code)
         self.balance_book = Balances(self.registry, self.sessions, self.bus, clock,
                                      self._later)
         self.reconciler = Reconciler(self.book, self.sessions, self.registry, clock,
@@ -215,9 +219,6 @@ class Desk:
                 poller.replan()
 
     # ------------------------------------------------------------------ orders
-    def blockers(self, order: Order) -> dict[str, str | None]:
-        return self.actions.blockers(order)
-
     async def reconcile_now(self, labels: list[str] | None = None) -> None:
         """Settle every lost buy now (one list call per account that has one)."""
         await self.reconciler.now(labels)
@@ -241,10 +242,14 @@ class Desk:
                   operator: str | None = None) -> Order:
         return await self.purchases.buy(label, service, country, max_price, price, operator)
 
+    def capabilities(self, label: str) -> frozenset[str]:
+        """What the account's provider offers, as known now (probed actions included)."""
+        return self.sessions.provider(label).capabilities
+
     async def operators(self, label: str, country: str) -> list[str]:
         """The operators a buy in `country` may choose ([]: the provider's choice, or
         a provider that offers none)."""
-        if Capability.OPERATORS not in self.sessions.provider(label).capabilities:
+        if Capability.OPERATORS not in self.capabilities(label):
             return []
         return await self.sessions.call(label, lambda p: p.operators(country))
 
@@ -278,15 +283,6 @@ class Desk:
 
     async def request_another_sms(self, order_id: int) -> Order:
         return await self.actions.request_another_sms(order_id)
-
-    def dismiss(self, order_id: int) -> Order:
-        return self.actions.dismiss(order_id)
-
-    def set_auto_cancel(self, order_id: int, enabled: bool) -> Order:
-        return self.actions.set_auto_cancel(order_id, enabled)
-
-    async def wait_for_code(self, order_id: int, timeout: float | None = None) -> Order:
-        return await self.book.wait_for_code(order_id, timeout)
 
     # ------------------------------------------------------------------ balances
     @property

@@ -19,6 +19,7 @@ from ..core import Desk, Order
 from ..core.routes import DEFAULT_ATTEMPTS, Attempt, Route
 from ..providers import PROFILES
 from ..providers.errors import NoNumbers
+from ..providers.profiles import Capability
 from .format import money, phone
 from .names import Names
 from .offers_model import Row
@@ -63,7 +64,8 @@ class Buyer(QObject):
             self._buy(row)
             return
         currency = self.names.currency(row.account)
-        operator = self._operators(row)
+        operator = (self._operators(row)
+                    if Capability.OPERATORS in self.desk.capabilities(row.account) else None)
         ask_to_spend(
             self.panel.window(), title=self.tr("Buy a number"), name="confirm-buy",
             question=self.tr("Buy a {service} number in {country} from {account} for "
@@ -71,8 +73,9 @@ class Buyer(QObject):
                                                 country=row.country_label, account=row.account,
                                                 price=money(row.price, currency)),
             price=row.price, balance=balance_of(self.desk, row.account), currency=currency,
-            yes=self.tr("&Buy"), on_yes=lambda: self._buy(row, operator.currentData()),
-            choice=(self.tr("&Operator"), operator))
+            yes=self.tr("&Buy"),
+            on_yes=lambda: self._buy(row, operator.currentData() if operator else None),
+            choice=(self.tr("&Operator"), operator) if operator else None)
 
     def _operators(self, row: Row) -> QComboBox:
         """"Any operator", and the provider's operators in that country once they come

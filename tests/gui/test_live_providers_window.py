@@ -41,6 +41,17 @@ def test_the_buy_confirmation_offers_the_providers_operators(
         [bought] = sim.activations("hero-sms")
         assert bought.operator == expected[-1]
 
+        # BloomSMS has no choice of operator: its confirmation offers none
+        [plain] = make_rows("bloomsms", [min(await desk.offers("bloomsms", "tg"),
+                                             key=lambda o: o.price)])
+        await until(lambda: not window.buyer.busy and visible_box() is None)
+        window.buyer.request(plain)
+        await until(lambda: visible_box() is not None)
+        box = visible_box()
+        assert isinstance(box, QMessageBox) and "from bloomsms" in box.text()
+        assert box.findChild(QComboBox, "operator") is None
+        box.reject()
+
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",))
 
 
