@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import QT_TRANSLATE_NOOP
 from ..pricelist import PriceList
+from .columns import GivingColumn
 from .look import bold
 from .names import Names
 from .offers_model import (
@@ -113,6 +114,7 @@ class PricePanel(QWidget):
                 wanted = max(wanted, self.table.fontMetrics().horizontalAdvance(
                     self.model.words.out) + 12)
             self.table.setColumnWidth(col, max(width, wanted))
+        self.service_column = GivingColumn(self.table, SERVICE, 140)
         self.show_record(False)
 
         top = QHBoxLayout()
@@ -177,6 +179,7 @@ class PricePanel(QWidget):
         """The user's own record of each route, in two columns, where there is one."""
         for col in (SUCCESS, MEDIAN):
             self.table.setColumnHidden(col, not shown)
+        self.service_column.fit()
 
     def chosen(self) -> str:
         """The account chosen (its label), or ALL or BEST."""

@@ -22,7 +22,7 @@ from bloomdesk.sim import Simulator
 from bloomdesk.sim.server import Fault
 from bloomdesk.ui.look import Tone, wash
 from bloomdesk.ui.main_window import MainWindow
-from bloomdesk.ui.offers_model import ACCOUNT, COUNTRY, PRICE, STAR, make_rows
+from bloomdesk.ui.offers_model import ACCOUNT, COUNTRY, PRICE, STAR, STOCK, SUCCESS, make_rows
 from bloomdesk.ui.price_panel import ALL
 from tests.gui.harness import KEYS, buy, click_row, run_window, until, visible_box
 
@@ -179,6 +179,27 @@ def test_800_by_600_stays_usable(qloop: qasync.QEventLoop, qtbot: Any,
         wanted = orders.fontMetrics().horizontalAdvance("waiting for SMS")
         # columns are fitted half a second after changes land (one fit per burst)
         await until(lambda: orders.columnWidth(5) >= wanted)  # the status reads whole
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=KINDS)
+
+
+def test_the_prices_stay_in_view_when_the_window_narrows(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    """With the user's record in two more columns, a window made narrow still shows
+    each offer's price and stock (Qt kept the wide service column's old width)."""
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        prices = window.prices.table
+        window.resize(1400, 900)
+        await buy(window.desk, "smsbulk")
+        await until(lambda: not prices.isColumnHidden(SUCCESS), timeout=10)
+        for width in (800, 1400, 800):
+            window.resize(width, 600)
+            await asyncio.sleep(0.2)
+            right = prices.columnViewportPosition(STOCK) + prices.columnWidth(STOCK)
+            assert 0 < right <= prices.viewport().width(), f"price and stock at {width}"
+            header = prices.horizontalHeader()
+            if width > 1000:  # room again: the service column takes it
+                assert header.length() == prices.viewport().width()
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=KINDS)
 
