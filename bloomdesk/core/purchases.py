@@ -3,14 +3,19 @@ the activation it gave is kept.
 
 - the order is journaled PENDING (durably) before the request leaves, leased to this
   process: other processes on the journal leave it alone while we live;
-- a refusal is FAILED (nothing charged); no answer is UNKNOWN (maybe bought: it is
-  reconciled, never bought twice); an answer is the order, journaled at once, and
-  kept in memory if the journal cannot take it (it is written when it can).
+- a refusal is FAILED (nothing charged); a request that surely never reached the
+  provider is FAILED too; no answer, an odd one or a server's error status is UNKNOWN
+  (maybe bought: it is reconciled, never bought twice); an answer is the order,
+  journaled at once, and kept in memory if the journal cannot take it (it is written
+  when it can);
+- the free-cancel deadlines run from when the request was sent: a buy that waited for
+  rate-budget room (a Retry-After pause) does not arrive already near its deadline.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from decimal import Decimal
@@ -20,6 +25,7 @@ from ..domain import Activation, Order, OrderState, Reason
 from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import Provider
 from ..providers.errors import ProtocolError, ProviderError, Unavailable
+from ..providers.http import SENT_AT
 from ..store import StoreError
 from . import transitions
 from .accounts import Accounts
@@ -88,33 +94,48 @@ class Purchases:
         except StoreError as exc:
             raise type(exc)(f"{exc} The order was not sent, so it was not bought.") from None
         self.buying.add(order.id)
+        sent: list[float] = []  # when each request left, after waiting for room
+        queued, token = time.time(), SENT_AT.set(sent)
         try:
             act = await self.sessions.call(label, send)
-        except (Unavailable, ProtocolError) as exc:
-            maybe, message = isinstance(exc, ProtocolError) or exc.maybe_sent, exc.message
-            self.book.change(order.id, partial(
-                transitions.buy_failed, maybe_sent=maybe, message=message,
-                reason=Reason.BUY_UNANSWERED if maybe else Reason.NOT_SENT),
-                "unknown" if maybe else "failed", message)
-            self._tell(label, exc, order.id)
-            if maybe:
-                self.after(label)  # reconcile soon
-            raise
         except ProviderError as exc:
+            exc.order_id = order.id
+            if isinstance(exc, Unavailable | ProtocolError):
+                self._unanswered(label, order.id, exc)
+                raise
             self.book.change(order.id, partial(
                 transitions.buy_failed, maybe_sent=False, reason=Reason.BUY_REFUSED,
                 message=exc.message), "failed", exc.token)
             self._tell(label, exc, order.id)
             raise
         finally:
+            SENT_AT.reset(token)
             self.buying.discard(order.id)
-        return self._bought(order, act, what)
+        return self._bought(order, act, what, sent[-1] - queued if sent else 0.0)
 
-    def _bought(self, order: Order, act: Activation, what: str) -> Order:
+    def _unanswered(self, label: str, order_id: int, exc: Unavailable | ProtocolError) -> None:
+        """No activation came back.  Only a request that surely never reached the
+        provider is "nothing charged": an odd answer, a timeout, or any HTTP status from
+        the server's side (a 5xx, a gateway's 504 while the provider went on) may have
+        bought, so the order is UNKNOWN and checked with the provider, never bought
+        again."""
+        maybe = isinstance(exc, ProtocolError) or exc.maybe_sent or \
+            (exc.http_status or 0) >= 500
+        message = exc.message
+        self.book.change(order_id, partial(
+            transitions.buy_failed, maybe_sent=maybe, message=message,
+            reason=Reason.BUY_UNANSWERED if maybe else Reason.NOT_SENT),
+            "unknown" if maybe else "failed", message)
+        self._tell(label, exc, order_id)
+        if maybe:
+            self.after(label)  # reconcile soon
+
+    def _bought(self, order: Order, act: Activation, what: str, waited: float) -> Order:
         lifetime = self.accounts.profile(order.account).activation_lifetime
         now = self.clock()
-        done = self.book.change(order.id, lambda o: transitions.bought(o, act, now, lifetime),
-                                "bought", what)
+        done = self.book.change(
+            order.id, lambda o: transitions.bought(o, act, now, lifetime, waited), "bought",
+            what)
         if done is None:
             current = self.book.order(order.id)
             if current.provider_id == act.id:
@@ -124,9 +145,9 @@ class Purchases:
                           order.id, current.provider_id, act.id)
                 fresh = replace(order, id=0, state=OrderState.PENDING, version=0)
                 added = self.book.add(fresh)
-                done = self.book.change(added.id,
-                                        lambda o: transitions.bought(o, act, now, lifetime),
-                                        "bought", what) or added
+                done = self.book.change(
+                    added.id, lambda o: transitions.bought(o, act, now, lifetime, waited),
+                    "bought", what) or added
         self.book.tell_unsaved(done, order.account)
         self.after(order.account)
         return done

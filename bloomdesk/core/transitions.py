@@ -60,11 +60,14 @@ def not_found(order: Order, misses: int, first_miss: float, now: float) -> Order
     return None
 
 
-def bought(order: Order, act: Activation, now: float, lifetime: float) -> Order | None:
+def bought(order: Order, act: Activation, now: float, lifetime: float,
+           waited: float = 0.0) -> Order | None:
     """A buy's answer: the activation the provider gave, whatever the journal holds
     meanwhile (an answer in hand beats a reconciliation's guess from absence).  None
     when the row is bound to another activation: the caller journals this one as an
-    order of its own rather than lose either."""
+    order of its own rather than lose either.  `waited`: how long the request waited
+    for rate-budget room after the order was journaled; the provider's clock started
+    only when it was sent, so the deadlines stamped at journaling move by that much."""
     expires = act.expires_at.timestamp() if act.expires_at else now + lifetime
     if order.provider_id not in (None, act.id):
         return None
@@ -72,8 +75,13 @@ def bought(order: Order, act: Activation, now: float, lifetime: float) -> Order 
     if order.provider_id == act.id and order.state is not OrderState.PENDING \
             and order.state is not OrderState.UNKNOWN and order.state is not OrderState.FAILED:
         return order  # already recorded (and moved on) by another process
+    late = max(0.0, waited) if order.provider_id is None else 0.0
     return replace(
         order, state=state if state.is_live else OrderState.WAITING, provider_id=act.id,
+        free_cancel_until=order.free_cancel_until + late
+        if order.free_cancel_until is not None else None,
+        cancel_not_before=order.cancel_not_before + late
+        if order.cancel_not_before is not None else None,
         phone=act.phone or order.phone, price=act.price or order.price,
         service=act.service or order.service, country=act.country or order.country,
         code=act.code or order.code, code_at=now if act.code else order.code_at,
@@ -84,6 +92,12 @@ def buy_failed(order: Order, *, maybe_sent: bool, reason: Reason,
                message: str) -> Order | None:
     """A buy that got no activation: UNKNOWN when it may have reached the provider,
     FAILED (nothing charged) when it surely did not or was refused."""
+    if order.state is OrderState.FAILED and maybe_sent and order.provider_id is None \
+            and order.reason in (Reason.NOT_AT_PROVIDER, Reason.DISMISSED):
+        # settled from absence (or by hand) while its request still ran: the request
+        # may have bought after all, so it is to be checked again
+        return replace(order, state=OrderState.UNKNOWN, reason=reason, note=message,
+                       lease_until=None, owner=None)
     if order.state is not OrderState.PENDING:
         return None  # another process settled it meanwhile
     state = OrderState.UNKNOWN if maybe_sent else OrderState.FAILED

@@ -22,6 +22,9 @@ class ProviderError(Exception):
     """Base of every error a provider call can raise."""
 
     default_message = QT_TRANSLATE_NOOP("providers", "The provider refused the request.")
+    # Set by the core on the error of a buy: the order journaled for it (its state says
+    # whether the provider may have charged).
+    order_id: int | None = None
 
     def __init__(self, message: str | None = None, *, token: str | None = None,
                  http_status: int | None = None) -> None:

@@ -15,6 +15,7 @@ or time than that, whatever it sends.  Reading what an answer says: answers.py.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import email.utils
 import functools
 import logging
@@ -44,6 +45,11 @@ from .limits import (
 log = logging.getLogger(__name__)
 
 EXCERPT_CHARS = 80
+# Where a caller wants to know when its requests left (after any wait for rate-budget
+# room): a list the time of each is appended to.  A buy's free-cancel deadline runs
+# from when the request was sent, not from when it was queued.
+SENT_AT: contextvars.ContextVar[list[float] | None] = contextvars.ContextVar(
+    "sent_at", default=None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,8 @@ class Http:
         """
         if self.pace is not None:
             await self.pace()
+        if (sent := SENT_AT.get()) is not None:
+            sent.append(time.time())
         url = self.base_url + path
         cap = CATALOGUE_MAX_BYTES if catalogue else ANSWER_MAX_BYTES
         deadline = self.timeout * (CATALOGUE_DEADLINE_FACTOR if catalogue else 1.0)

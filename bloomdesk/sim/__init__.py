@@ -263,6 +263,8 @@ class Simulator:
             handler.reset()
         elif kind == "reset_after":
             handler.reset()
+        elif kind == "error_after":  # a gateway gave up while the provider went on
+            handler.reply(html_page(fault.status if fault else 504))
         else:
             handler.reply(response)
 

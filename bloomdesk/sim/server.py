@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from . import Simulator
 
 FAULT_KINDS = ("latency", "http500", "html", "garbage", "truncated", "reset",
-               "reset_after", "timeout_after_create", "answer")
+               "reset_after", "timeout_after_create", "error_after", "answer")
 
 
 @dataclass

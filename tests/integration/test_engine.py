@@ -248,3 +248,42 @@ async def test_every_rate_limit_answer_pauses_the_account(make_desk: MakeDesk, s
     with pytest.raises(RateLimited):
         await desk.balance(kind)
     assert 25 < desk.sessions.budget(kind).delay(user=True) <= 30
+
+
+@pytest.mark.parametrize("kind", ["smsbulk", "bloomsms-legacy", "bloomsms"])
+async def test_a_buy_answered_with_a_gateway_error_may_have_charged(
+        make_desk: MakeDesk, sim: Simulator, kind: str) -> None:
+    """The provider carried the buy out, then a gateway answered 504: a server's error
+    status proves the request arrived, so the order is unknown (checked, never bought
+    again), never "failed, nothing charged" while the money is gone."""
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.fault(kind, Fault("error_after", op="buy", status=504))
+    with pytest.raises(Unavailable) as caught:
+        await desk.buy(kind, "tg", country, price=price)
+    [created] = sim.activations(kind)
+    assert sim.balance(kind, key_for(kind)) == START - created.price, "it was charged"
+    order = desk.order(caught.value.order_id or 0)
+    assert order.state in (OrderState.UNKNOWN, OrderState.WAITING), order
+    if kind == "smsbulk":  # a provider with a list of active orders: found there
+        await until(lambda: desk.order(order.id).provider_id is not None)
+        assert desk.order(order.id).provider_id == created.id
+        assert desk.order(order.id).reason is Reason.RECOVERED
+    else:
+        await until(lambda: desk.order(order.id).reason is Reason.NO_LIST)
+        assert desk.order(order.id).state is OrderState.UNKNOWN
+    assert sim.sent(kind, "buy") == 1, "never bought again"
+
+
+async def test_the_free_cancel_deadline_runs_from_when_the_buy_was_sent(
+        make_desk: MakeDesk, sim: Simulator) -> None:
+    """A buy that waits for rate-budget room (a Retry-After pause) is stamped with the
+    provider's deadlines from when it left: auto-cancel must not fire on a number that
+    has just arrived."""
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    desk.sessions.budget(kind).pause(1.5)
+    order = await desk.buy(kind, "tg", country, price=price)
+    assert order.free_cancel_until is not None
+    assert order.free_cancel_until - order.created_at >= 120 + 1.2

@@ -122,6 +122,29 @@ def test_a_failed_buy_is_unknown_only_when_it_may_have_been_sent() -> None:
                                   message="x") is None, "settled elsewhere meanwhile"
 
 
+def test_a_buy_settled_from_absence_is_checked_again_when_its_request_may_have_bought() -> None:
+    """Another process found no such order at the provider while our request still ran;
+    the request then failed in a way that may have bought: the order is unknown again,
+    never left "failed, nothing charged"."""
+    settled = order(state=OrderState.FAILED, provider_id=None, reason=Reason.NOT_AT_PROVIDER)
+    again = transitions.buy_failed(settled, maybe_sent=True, reason=Reason.BUY_UNANSWERED,
+                                   message="timeout")
+    assert again is not None and again.state is OrderState.UNKNOWN
+    assert transitions.buy_failed(settled, maybe_sent=False, reason=Reason.NOT_SENT,
+                                  message="refused") is None
+
+
+def test_the_deadlines_run_from_when_the_buy_left() -> None:
+    pending = order(state=OrderState.PENDING, provider_id=None, free_cancel_until=NOW + 120,
+                    cancel_not_before=NOW + 120)
+    new = transitions.bought(pending, act(Status.WAITING), NOW, 1200, waited=30.0)
+    assert new is not None
+    assert (new.free_cancel_until, new.cancel_not_before) == (NOW + 150, NOW + 150)
+    known = replace(pending, provider_id="555", state=OrderState.UNKNOWN)
+    again = transitions.bought(known, act(Status.WAITING), NOW, 1200, waited=30.0)
+    assert again is not None and again.free_cancel_until == NOW + 120, "stamped once only"
+
+
 @pytest.mark.parametrize(("held", "pushed_at", "sent_at", "code", "taken"), [
     (None, None, NOW, "111", True),  # the first code
     ("111", NOW, NOW + 60, "222", True),  # a newer event, a new code
