@@ -138,7 +138,6 @@ class RateBudget:
         self.window: Window = window or MemoryWindow()
         self._last_background = -1e9
         self.spacing = 60.0 / max(1, self.limit - self.reserve)
-        self.waited = 0.0  # seconds spent waiting for room, for measurements
 
     def _room(self, user: bool) -> int:
         return self.limit if user else self.limit - self.reserve
@@ -170,7 +169,6 @@ class RateBudget:
                 wait = self.window.take(now, self._room(user), user, urgent)
                 if wait <= 0:
                     break
-            self.waited += wait
             await asyncio.sleep(min(wait, 1.0))
         if not user:
             self._last_background = now

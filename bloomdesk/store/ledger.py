@@ -75,10 +75,6 @@ class Ledger:
                        "(account_uid) DO UPDATE SET until = max(until, excluded.until)",
                        (account_uid, until))
 
-    def paused_until(self, account_uid: str) -> float:
-        rows = self._c.read("SELECT until FROM pauses WHERE account_uid=?", (account_uid,))
-        return float(rows[0][0]) if rows else 0.0
-
 
 def wall_clock() -> float:
     """The ledger's clock: shared by processes, so the wall clock, not a monotonic one."""
