@@ -1,10 +1,13 @@
 """``bloomdesk-cli``: the console face of the Desk, for scripts and headless use.
 
 Exit codes say who refused: 0 success, 2 usage, 3 refused by the provider, 4 network
-failure (a buy whose answer never came is kept as unknown), 5 local failure (journal,
-keyring, a webhook port), 6 no code (the order ended, or the wait timed out), 7
-refused by BloomDesk itself (no such order or account, nothing to do for the order).
-With ``--json`` an error is a JSON object on stderr: ``{"error", "token", "exit"}``.
+failure, 5 local failure (journal, keyring, a webhook port), 6 no code (``NO_CODE``:
+the wait timed out; ``ENDED``: the order ended without one), 7 refused by BloomDesk
+itself (no such order or account, nothing to do for the order), 8 a buy that got no
+answer and may have charged (``MAYBE_BOUGHT``: the order is kept as unknown and checked
+with the provider, never bought twice).  With ``--json`` stderr is JSON Lines: warnings
+as they happen, ``{"warning", "account", "kind"}``, and the error last, ``{"error",
+"token", "exit"}`` with ``"order"`` where the failure concerns one.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from . import parser as grammar
 from .commands import run
 from .failures import (
     EXIT_LOCAL,
+    EXIT_MAYBE_BOUGHT,
     EXIT_NETWORK,
     EXIT_NO_CODE,
     EXIT_NOT_POSSIBLE,
@@ -34,8 +38,9 @@ from .failures import (
     report,
 )
 
-__all__ = ["EXIT_LOCAL", "EXIT_NETWORK", "EXIT_NOT_POSSIBLE", "EXIT_NO_CODE", "EXIT_OK",
-           "EXIT_REFUSED", "EXIT_USAGE", "journal_path", "main", "state_dir"]
+__all__ = ["EXIT_LOCAL", "EXIT_MAYBE_BOUGHT", "EXIT_NETWORK", "EXIT_NOT_POSSIBLE",
+           "EXIT_NO_CODE", "EXIT_OK", "EXIT_REFUSED", "EXIT_USAGE", "journal_path", "main",
+           "state_dir"]
 
 
 def disable_core_dumps() -> None:

@@ -14,7 +14,7 @@ from ..domain import Offer
 from ..i18n import QT_TRANSLATE_NOOP
 from .buying import price_cap, wait
 from .catalogue import find
-from .common import NO_ACCOUNT, on_account
+from .common import NO_ACCOUNT, buying, on_account
 from .failures import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
 from .names import Ambiguous, country_id
 from .output import emit, json_text, order_json, order_line, say, table
@@ -71,7 +71,7 @@ async def buy_best(args: argparse.Namespace, desk: Desk) -> int:
                 country=attempt.country, account=attempt.account, outcome=attempt.outcome),
                 sys.stderr)
 
-    order, attempts = await desk.buy_best(routes, args.attempts, told)
+    order, attempts = await buying(desk, desk.buy_best(routes, args.attempts, told))
     tried = [{"account": a.account, "country": a.country, "outcome": a.outcome}
              for a in attempts]
     if order is None:

@@ -7,12 +7,12 @@ import configparser
 import sys
 from decimal import Decimal, InvalidOperation
 
-from ..core import Desk, OrderState
+from ..core import Desk
 from ..core.webhook import new_token, split_host_port
 from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import settings_path, state_dir
 from .catalogue import find
-from .common import on_account, one_account
+from .common import buying, one_account
 from .failures import EXIT_LOCAL, EXIT_NO_CODE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
 from .output import emit, order_json, order_line, say
 
@@ -60,18 +60,8 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
             service=args.service, label=label, cap=cap), EXIT_REFUSED, "NO_NUMBERS")
     offer = min(offers, key=lambda o: o.price)
     await desk.start()
-    try:
-        order = await on_account(desk, label, desk.buy(
-            label, offer.service, offer.country, cap, price=offer.price,
-            operator=args.operator))
-    except Failure:
-        unknown = [o for o in desk.open_orders() if o.state is OrderState.UNKNOWN]
-        if unknown:
-            say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
-                "cli", "order #{order} is unknown: its buy may have gone through; BloomDesk "
-                "will reconcile it (never buying twice)").format(order=unknown[-1].id),
-                sys.stderr)
-        raise
+    order = await buying(desk, desk.buy(label, offer.service, offer.country, cap,
+                                        price=offer.price, operator=args.operator))
     if not args.wait:
         emit(args.json, order_json(order), order_line(order))
         return EXIT_OK
@@ -101,10 +91,10 @@ async def wait(args: argparse.Namespace, desk: Desk, order_id: int,
         order = await desk.wait_for_code(order_id, args.timeout)
     except TimeoutError:
         raise Failure(QT_TRANSLATE_NOOP("cli", "no code for order #{order} yet").format(
-            order=order_id), EXIT_NO_CODE, "NO_CODE") from None
+            order=order_id), EXIT_NO_CODE, "NO_CODE", order_id) from None
     if not order.code:
         raise Failure(QT_TRANSLATE_NOOP(
             "cli", "order #{order} ended {state} without a code").format(
-            order=order_id, state=order.state.value), EXIT_NO_CODE, "NO_CODE")
+            order=order_id, state=order.state.value), EXIT_NO_CODE, "ENDED", order_id)
     emit(args.json, {**order_json(order), **(extra or {})}, order.code)
     return EXIT_OK

@@ -23,7 +23,7 @@ from ..secrets import env_name
 from .best import buy_best, stats
 from .buying import buy, wait
 from .catalogue import offers
-from .common import on_account, one_account, settle
+from .common import buying, on_account, one_account, settle
 from .failures import (
     EXIT_LOCAL,
     EXIT_NETWORK,
@@ -81,14 +81,13 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
         return await (buy_best(args, desk) if args.best else buy(args, desk))
     if cmd == "stats":
         return stats(args, desk)
-    await settle(desk)  # what is printed or acted on below is true, not a stale guess
+    if cmd in ("orders", "history"):
+        await settle(desk)  # what is printed below is true, not a stale guess
     if cmd == "orders":
         orders = desk.open_orders()
         emit(args.json, [order_json(o) for o in orders],
              [order_line(o) for o in orders] or QT_TRANSLATE_NOOP("cli", "no open orders"))
         return EXIT_OK
-    if cmd == "wait":
-        return await wait(args, desk, args.order)
     if cmd == "history":
         orders = desk.history(args.limit)
         if args.csv:
@@ -98,11 +97,17 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
                  [order_line(o) for o in orders] or QT_TRANSLATE_NOOP("cli", "no orders yet"))
         return EXIT_OK
     order = desk.order(args.order)
+    if order.provider_id is None:  # a lost buy: what the provider holds decides first
+        await settle(desk, [order.account])
+    if cmd == "wait":
+        return await wait(args, desk, args.order)
     if cmd == "dismiss":
         order = desk.dismiss(args.order)
+    elif cmd == "rerent":
+        order = await buying(desk, desk.rerent(args.order))
     else:
         action = {"cancel": desk.cancel, "complete": desk.complete,
-                  "retry": desk.request_another_sms, "rerent": desk.rerent}[cmd]
+                  "retry": desk.request_another_sms}[cmd]
         order = await on_account(desk, order.account, action(args.order))
     emit(args.json, order_json(order), order_line(order))
     return EXIT_OK

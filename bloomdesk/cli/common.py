@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from ..core import Desk
+from ..core import Desk, OrderState
+from ..core.errors import LocalError
 from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
-from ..providers.errors import Unavailable
-from .failures import EXIT_NETWORK, EXIT_USAGE, Failure
+from ..providers.errors import ProviderError, Unavailable
+from .failures import EXIT_MAYBE_BOUGHT, EXIT_NETWORK, EXIT_REFUSED, EXIT_USAGE, Failure
 
 T = TypeVar("T")
 NO_ACCOUNT = QT_TRANSLATE_NOOP("cli", "no account yet: add one with `bloomdesk-cli accounts add`")
 
 
-async def settle(desk: Desk) -> None:
+async def settle(desk: Desk, labels: list[str] | None = None) -> None:
     """Reconcile lost buys with their providers (one list call per account that has
-    lost ones); a provider that cannot be asked leaves them unknown, and says so."""
-    await desk.reconcile_now()
+    lost ones, the accounts side by side); a provider that cannot be asked leaves them
+    unknown, and says so."""
+    labels = [a.label for a in desk.accounts()] if labels is None else labels
+    await asyncio.gather(*(desk.reconcile_now([label]) for label in labels))
 
 
 def host_of(desk: Desk, label: str) -> str:
@@ -46,3 +50,30 @@ def one_account(desk: Desk, label: str | None) -> str:
         return labels[0]
     raise Failure(QT_TRANSLATE_NOOP("cli", "several accounts exist: choose one with --account")
                   if labels else NO_ACCOUNT, EXIT_USAGE, "CHOOSE_ACCOUNT")
+
+
+async def buying(desk: Desk, work: Awaitable[T]) -> T:
+    """Run a buy (or a re-rent).  A failure names the order BloomDesk journaled for it;
+    one where the provider may have charged without answering says so (exit 8), with
+    what BloomDesk does about it, never as a bare network error."""
+    try:
+        return await work
+    except ProviderError as exc:
+        if exc.order_id is None:
+            raise
+        try:
+            order = desk.order(exc.order_id)
+        except LocalError:
+            raise exc from None
+        if order.state is OrderState.UNKNOWN:
+            raise Failure(QT_TRANSLATE_NOOP(
+                "cli", "{account}: {error} The provider may have charged: BloomDesk keeps "
+                "order #{order} and checks it with the provider (the next `bloomdesk-cli "
+                "orders` does), never buying it twice.").format(
+                account=order.account, error=exc.message, order=order.id),
+                EXIT_MAYBE_BOUGHT, "MAYBE_BOUGHT", order.id) from None
+        if isinstance(exc, Unavailable):
+            raise Failure(f"{order.account} ({host_of(desk, order.account)}): {exc.message}",
+                          EXIT_NETWORK, exc.token or "UNAVAILABLE", order.id) from None
+        raise Failure(exc.message, EXIT_REFUSED, exc.token or type(exc).__name__,
+                      order.id) from None

@@ -11,15 +11,18 @@ from .output import json_text, say
 
 EXIT_OK, EXIT_USAGE, EXIT_REFUSED, EXIT_NETWORK, EXIT_LOCAL, EXIT_NO_CODE = 0, 2, 3, 4, 5, 6
 EXIT_NOT_POSSIBLE = 7  # BloomDesk itself refused: no such order or account, nothing to do
+EXIT_MAYBE_BOUGHT = 8  # a buy got no answer: the provider may have charged (order kept)
 
 class Failure(Exception):
     """A command's own failure: what to say, a token for scripts, the exit code."""
 
-    def __init__(self, message: str, exit_code: int, token: str = "") -> None:
+    def __init__(self, message: str, exit_code: int, token: str = "",
+                 order: int | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.exit_code = exit_code
         self.token = token
+        self.order = order  # the order the failure is about, where there is one
 
 
 def exit_code_of(exc: BaseException) -> int:
@@ -43,7 +46,9 @@ def report(exc: Failure | ProviderError | LocalError | StoreError, as_json: bool
     message = getattr(exc, "message", None) or str(exc)
     token = getattr(exc, "token", None) or type(exc).__name__
     if as_json:
-        print(json_text({"error": message, "token": token, "exit": code}), file=sys.stderr)
+        order = getattr(exc, "order", None)
+        print(json_text({"error": message, "token": token, "exit": code,
+                         **({"order": order} if order is not None else {})}), file=sys.stderr)
     else:
         say(f"bloomdesk-cli: {message}", sys.stderr)
     return code

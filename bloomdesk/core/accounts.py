@@ -45,6 +45,13 @@ def check(kind: str, label: str | None = None, base_url: str | None = None,
             raise InvalidInput(QT_TRANSLATE_NOOP(
                 "errors", "The address must start with https:// (or http://) and name a "
                 "host."), token="BAD_URL")
+        if parts.query or parts.fragment or "@" in parts.netloc:
+            # a key pasted into the address would sit in the journal and in `accounts
+            # list` in clear: keys belong in the keyring only
+            raise InvalidInput(QT_TRANSLATE_NOOP(
+                "errors", "The address must not carry a key or other parameters (nothing "
+                "after ?, # or before @): give the API key in its own field."),
+                token="URL_WITH_SECRET")
     if key is not None:
         key = key.strip()
         if not key:

@@ -137,6 +137,8 @@ class Desk:
 
     async def start(self) -> None:
         """Resume every open order and start polling every account."""
+        if self._started:
+            return  # once: `buy --wait` starts for the buy, then again for the wait
         # The first client of a run imports httpx's transport and loads the CA bundle:
         # ~130 ms that would stall the window at its first poll. Done aside instead.
         await asyncio.to_thread(warm_up)

@@ -1854,10 +1854,6 @@
         <translation>заказ №{order} завершился ({state}) без кода</translation>
     </message>
     <message>
-        <source>order #{order} is unknown: its buy may have gone through; BloomDesk will reconcile it (never buying twice)</source>
-        <translation>состояние заказа №{order} неизвестно: покупка могла пройти; BloomDesk сверит его с провайдером (дважды не купит)</translation>
-    </message>
-    <message>
         <source>receiving webhooks at {where}</source>
         <translation>вебхуки принимаются на {where}</translation>
     </message>
@@ -1888,6 +1884,10 @@
     <message>
         <source>the provider</source>
         <translation>провайдер</translation>
+    </message>
+    <message>
+        <source>{account}: {error} The provider may have charged: BloomDesk keeps order #{order} and checks it with the provider (the next `bloomdesk-cli orders` does), never buying it twice.</source>
+        <translation>{account}: {error} Провайдер мог списать деньги: BloomDesk сохраняет заказ №{order} и сверит его с провайдером (это сделает следующая команда `bloomdesk-cli orders`), не покупая повторно.</translation>
     </message>
     <message>
         <source>{country} on {account}: {outcome}</source>
@@ -1939,6 +1939,10 @@
     <message>
         <source>The API key contains characters a key never has (spaces, letters outside ASCII): check it was copied whole.</source>
         <translation>В API-ключе есть символы, которых в ключах не бывает (пробелы, буквы не из ASCII): проверьте, что ключ скопирован целиком.</translation>
+    </message>
+    <message>
+        <source>The address must not carry a key or other parameters (nothing after ?, # or before @): give the API key in its own field.</source>
+        <translation>Адрес не должен содержать ключ или другие параметры (ничего после ?, # или перед @): укажите API-ключ в отдельном поле.</translation>
     </message>
     <message>
         <source>The address must start with https:// (or http://) and name a host.</source>

@@ -1854,10 +1854,6 @@
         <translation>订单 #{order} 以 {state} 结束，没有验证码</translation>
     </message>
     <message>
-        <source>order #{order} is unknown: its buy may have gone through; BloomDesk will reconcile it (never buying twice)</source>
-        <translation>订单 #{order} 状态未知：购买可能已成功；BloomDesk 会与服务商核对（绝不重复购买）</translation>
-    </message>
-    <message>
         <source>receiving webhooks at {where}</source>
         <translation>正在 {where} 接收 Webhook</translation>
     </message>
@@ -1888,6 +1884,10 @@
     <message>
         <source>the provider</source>
         <translation>服务商</translation>
+    </message>
+    <message>
+        <source>{account}: {error} The provider may have charged: BloomDesk keeps order #{order} and checks it with the provider (the next `bloomdesk-cli orders` does), never buying it twice.</source>
+        <translation>{account}：{error} 服务商可能已扣费：BloomDesk 保留订单 #{order} 并向服务商核实（下一次 `bloomdesk-cli orders` 会执行），绝不重复购买。</translation>
     </message>
     <message>
         <source>{country} on {account}: {outcome}</source>
@@ -1939,6 +1939,10 @@
     <message>
         <source>The API key contains characters a key never has (spaces, letters outside ASCII): check it was copied whole.</source>
         <translation>API 密钥中含有密钥不会有的字符（空格、非 ASCII 字母）：请检查是否完整复制。</translation>
+    </message>
+    <message>
+        <source>The address must not carry a key or other parameters (nothing after ?, # or before @): give the API key in its own field.</source>
+        <translation>地址中不能包含密钥或其他参数（? 或 # 之后、@ 之前不能有内容）：请在单独的字段中填写 API 密钥。</translation>
     </message>
     <message>
         <source>The address must start with https:// (or http://) and name a host.</source>

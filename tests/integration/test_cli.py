@@ -132,11 +132,13 @@ def test_orders_reconciles_a_lost_buy_before_printing(env: dict[str, str],
     sim.next_codes("smsbulk", None)
     sim.fault("smsbulk", Fault("timeout_after_create", op="buy", seconds=0.3))
     lost = run_cli(env, "buy", "tg")
-    assert lost.returncode == 4 and "unknown" in lost.stderr
+    assert lost.returncode == 8, lost.stderr  # may have charged: not a bare network error
+    assert "may have charged" in lost.stderr and "never buying it twice" in lost.stderr
     [activation] = sim.activations("smsbulk")
     shown = run_cli(env, "--json", "orders")
     assert shown.returncode == 0, shown.stderr
     [order] = json.loads(shown.stdout)
+    assert f"order #{order['id']}" in lost.stderr, "the user is told which order to watch"
     assert order["provider_id"] == activation.id and order["phone"] == activation.phone
     assert order["status"] == "waiting" and order["reason"] == "recovered"
     assert sim.sent("smsbulk", "buy") == 1, "never bought twice"
@@ -197,3 +199,47 @@ def test_an_order_bought_on_the_website_shows_marked_outside(env: dict[str, str]
     again = json.loads(run_cli(env, "--json", "orders").stdout)
     assert [o["id"] for o in again] == [order["id"]], "adopted once"
     assert "outside BloomDesk" in run_cli(env, "orders").stdout
+
+
+def test_a_failed_buy_names_its_order_for_scripts(env: dict[str, str], sim: Simulator) -> None:
+    """A script can tell "refused, nothing charged" from "may have charged" and find the
+    order either way; a wait says whether it timed out or the order ended."""
+    sim.fault("smsbulk", Fault("error_after", op="buy", status=504))
+    maybe = run_cli(env, "--json", "buy", "tg")
+    assert maybe.returncode == 8 and maybe.stdout == ""
+    told = json.loads(maybe.stderr.splitlines()[-1])
+    assert (told["token"], told["exit"]) == ("MAYBE_BOUGHT", 8)
+    [activation] = sim.activations("smsbulk")
+    [kept] = json.loads(run_cli(env, "--json", "orders").stdout)
+    assert (kept["id"], kept["provider_id"]) == (told["order"], activation.id)
+
+    sim.provider("smsbulk").accounts[KEY].balance = Decimal("0")
+    refused = run_cli(env, "--json", "buy", "wa")
+    assert refused.returncode == 3
+    said = json.loads(refused.stderr.splitlines()[-1])
+    failed = [o for o in json.loads(run_cli(env, "--json", "history").stdout)
+              if o["id"] == said["order"]]
+    assert failed and failed[0]["status"] == "failed", "the refused buy is on record"
+
+    listed = sim.sent("smsbulk", "list")
+    cancelled = run_cli(env, "cancel", str(told["order"]))
+    assert cancelled.returncode == 0, cancelled.stderr
+    assert sim.sent("smsbulk", "list") == listed, "a found order needs no reconciling"
+    ended = run_cli(env, "--json", "wait", str(told["order"]), "--timeout", "5")
+    assert ended.returncode == 6
+    assert json.loads(ended.stderr.splitlines()[-1])["token"] == "ENDED"
+
+
+@pytest.mark.parametrize("url", ["{url}?api_key=sk-in-the-address-0001",
+                                 "http://user:sk-in-the-address-0001@127.0.0.1:9/api/v1",
+                                 "{url}#sk-in-the-address-0001"])
+def test_an_address_carrying_a_key_is_refused(tmp_path: Path, sim: Simulator,
+                                              url: str) -> None:
+    """A key pasted into the address would be kept in clear in the journal and shown by
+    `accounts list`: refused, nothing saved, and the key not echoed."""
+    env = cli_env(tmp_path, {"main": BLOOM_KEY})
+    refused = run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
+                      "--base-url", url.format(url=sim.url("bloomsms")))
+    assert refused.returncode == 2 and "own field" in refused.stderr
+    assert "sk-in-the-address" not in refused.stdout + refused.stderr
+    assert run_cli(env, "--json", "accounts", "list").stdout.strip() == "[]"
