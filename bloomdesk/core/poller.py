@@ -4,7 +4,10 @@ at most one request in flight per order.  Faults back off with jitter; "not foun
 a fault too until the provider says it consistently (``transitions.not_found``).
 Auto-cancel cancels a silent order a margin before its free-cancel deadline, through
 a rate pause if need be, trying again until it passes; lost buys are reconciled
-(``reconcile``).  It is handed what it works with (a ``Crew``) and imports no Desk.
+(``reconcile``).  A journal that cannot be written or read (locked by another process,
+a full disk) is said once (``ErrorKind.JOURNAL``) and is a fault like any other: the
+orders stay in memory (the book journals them later) and polling goes on with backoff.
+It is handed what it works with (a ``Crew``) and imports no Desk.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from functools import partial
 from ..domain import Activation, Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited, Rejected
 from ..providers.profiles import ACTIVE_LIST
+from ..store import StoreError
 from . import pacing, transitions
 from .crew import Crew
 from .errors import LocalError
@@ -45,6 +49,7 @@ class Poller:
         self._reconcile_at = self._survey_at = 0.0
         self._detail: set[int] = set()  # new codes from a list: asked for one by one
         self._told: str | None = None  # the local trouble last reported (once, not every step)
+        self._journal_told: str | None = None  # the journal trouble last reported
         self._stopping = False
 
     def start(self) -> None:
@@ -187,14 +192,18 @@ class Poller:
             act = await self.crew.sessions.call(self.label, lambda p: p.activation(pid),
                                                 user=False)
             self._misses.pop(order.id, None)
-            self._apply([(order.id, act)])
-            ok = True
+            ok = self._apply([(order.id, act)])
         except NotFound:
-            ok = self._not_found(order.id)
+            try:
+                ok = self._not_found(order.id)
+            except StoreError as exc:
+                self._journal_failed(exc)
         except RateLimited as exc:
             log.info("Rate limited on %s; pausing %ss", self.label, exc.retry_after)
         except (ProviderError, LocalError) as exc:
             self._report(exc.message, ErrorKind.POLL)
+        except StoreError as exc:  # the journal, not the provider: said, and tried again
+            self._journal_failed(exc)
         finally:
             self._in_flight.discard(order.id)
             self._after(order, ok)
@@ -216,13 +225,18 @@ class Poller:
                 self._misses.pop(order_id, None)
                 if act.code and act.code != codes.get(order_id):
                     detail.add(order_id)
-            self._apply(found)  # one transaction for the whole list: one fsync, not N
-            self.crew.reconciler.adopt_outside(self.label, result)
+            # one transaction for the whole list: one fsync, not N
+            ok = self._apply(found)
+            try:
+                self.crew.reconciler.adopt_outside(self.label, result)
+            except StoreError as exc:  # adopted at a later survey; our orders go on
+                self._journal_failed(exc)
+                self._survey_at = min(self._survey_at, self.crew.clock() + pacing.backoff(
+                    self._backoff) * random.uniform(0.5, 1.0))
             for order in orders:  # no longer listed: ask for its state once
                 if order.provider_id not in by_id:
                     polled_alone.add(order.id)
                     await self._poll_one(order)
-            ok = True
         except RateLimited:
             pass
         except Rejected as exc:  # a server without the list (probed): no error to show
@@ -231,6 +245,8 @@ class Poller:
                 self._report(exc.message, ErrorKind.POLL)
         except (ProviderError, LocalError) as exc:
             self._report(exc.message, ErrorKind.POLL)
+        except StoreError as exc:
+            self._journal_failed(exc)
         finally:
             for order in orders:
                 if order.id not in polled_alone:
@@ -241,11 +257,21 @@ class Poller:
                 self._due.update((order_id, 0.0) for order_id in detail)
             self.wake()
 
-    def _apply(self, answers: list[tuple[int, Activation]]) -> None:
+    def _apply(self, answers: list[tuple[int, Activation]]) -> bool:
+        """Take in the answers (the book keeps in memory what the journal cannot take);
+        False when the journal could not take them: a fault, said once, backed off."""
         now = self.crew.clock()
-        self.crew.book.change_many([
-            (order_id, partial(transitions.polled, act=act, now=now))
-            for order_id, act in answers])
+        book = self.crew.book
+        results = book.change_many([(order_id, partial(transitions.polled, act=act, now=now))
+                                    for order_id, act in answers])
+        changed = [order.id for order in results if order is not None]
+        trouble = next((e for e in map(book.unsaved, changed) if e), None)
+        if trouble is not None:
+            self._journal_failed(trouble)
+            return False
+        if changed:  # the journal took them: a later trouble is news again
+            self._journal_told = None
+        return True
 
     def _not_found(self, order_id: int) -> bool:
         """One more "not found": the order ends only when that is consistent (or it
@@ -267,6 +293,14 @@ class Poller:
         log.info("Polling %s: %s", self.label, message)
         self.crew.book.bus.publish(ErrorRaised(self.label, message, kind=kind))
 
+    def _journal_failed(self, error: StoreError | str) -> None:
+        """The journal failed under a background task: said once (until it works
+        again), never the end of the task; the caller backs off."""
+        message = str(error)
+        if self._journal_told != message:
+            self._journal_told = message
+            self._report(message, ErrorKind.JOURNAL)
+
     # ------------------------------------------------------------------ protection
     async def _auto_cancel(self, order: Order) -> None:
         try:
@@ -275,8 +309,11 @@ class Poller:
                 return
             await self.crew.auto_cancel(order.id)
             self._cancel_at.pop(order.id, None)
-        except (ProviderError, LocalError) as exc:
-            self._report(exc.message, ErrorKind.ACTION)
+        except (ProviderError, LocalError, StoreError) as exc:
+            if isinstance(exc, StoreError):
+                self._journal_failed(exc)
+            else:
+                self._report(exc.message, ErrorKind.ACTION)
             # a code may have arrived meanwhile: look before trying again, soon
             wait = pacing.cancel_retry(self._cancel_at.get(order.id, (0.0, 0.0))[1])
             self._cancel_at[order.id] = (self.crew.clock() + wait, wait)
@@ -288,6 +325,8 @@ class Poller:
     async def _reconcile(self, orders: list[Order]) -> None:
         try:
             await self.crew.reconciler.run(self.label, orders)
+        except StoreError as exc:  # tried again at the next round
+            self._journal_failed(exc)
         finally:
             for order in orders:
                 self._in_flight.discard(order.id)

@@ -117,6 +117,47 @@ async def test_a_locked_journal_after_the_answer_keeps_the_charged_order(
     assert sim.balance(kind, key_for(kind)) == START
 
 
+async def test_a_locked_journal_under_polling_is_said_and_polling_goes_on(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """Another process holds the journal while the poller adopts an order bought on the
+    website and takes in a code: the trouble is said (the window's banner), the code
+    shows from memory, and once the journal is free both are journaled."""
+    kind, path = "smsbulk", tmp_path / "journal.sqlite3"
+    desk = await started(desks, sim, clock, path, kind, busy_timeout=0.3)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, None)
+    order = await desk.buy(kind, "tg", country, price=price)
+    assert order.provider_id
+    told: list[ErrorRaised] = []
+    desk.subscribe(lambda e: told.append(e) if isinstance(e, ErrorRaised) else None)
+    prov = sim.provider(kind)
+    hog = sqlite3.connect(path, isolation_level=None)
+    hog.execute("BEGIN IMMEDIATE")
+    try:
+        with sim.lock:
+            iso = next(iso for (iso, code), o in prov.catalogue.offers.items()
+                       if code == "wa" and o.stock > 10)
+            elsewhere = prov.buy(key_for(kind), "wa", iso, None, id_style="cuid")
+        clock.advance(61)  # the next survey lists it; adopting it needs the journal
+        await until(lambda: any(e.kind is ErrorKind.JOURNAL for e in told),
+                    what="the locked journal to be said")
+        journal = [e for e in told if e.kind is ErrorKind.JOURNAL]
+        assert journal[0].account == kind and "busy" in journal[0].message
+        code = sim.deliver(kind, order.provider_id).code
+        await until(lambda: desk.order(order.id).code == code,
+                    what="the code, polled while the journal is locked")
+        assert len([e for e in told if e.kind is ErrorKind.JOURNAL]) == 1, "said once"
+    finally:
+        hog.execute("ROLLBACK")
+        hog.close()
+    clock.advance(61)  # the next survey adopts it, now that the journal takes it
+    await until(lambda: any(o.provider_id == elsewhere.id for o in desk.open_orders()),
+                what="the website's order adopted", timeout=30)
+    await until(lambda: desk.book.unsaved(order.id) is None, what="the code journaled")
+    row = Store(path).get(order.id)
+    assert row is not None and row.code == code
+
+
 @contextlib.contextmanager
 def small_disk(where: Path, size: str = "3m") -> Iterator[Path]:
     where.mkdir()
