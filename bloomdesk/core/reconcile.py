@@ -56,10 +56,22 @@ class Reconciler:
         self.buying = buying
 
     def _being_bought(self, order: Order, now: float) -> bool:
+        """Whether a buy of this order may be running: here (our buying set says, for
+        our own orders), or in another process that still lives, however long its buy
+        waits for rate-budget room (minutes, past any lease); where that process's
+        life cannot be told, until its lease ends."""
         if self.buying(order.id):
             return True
-        return order.state is OrderState.PENDING and order.lease_until is not None \
-            and now < order.lease_until and self.book.store.owners.alive(order.owner)
+        if order.state is not OrderState.PENDING:
+            return False
+        owners = self.book.store.owners
+        if order.owner == owners.token:
+            return False  # ours, and its buy no longer runs
+        alive = owners.alive(order.owner)
+        if alive is None:
+            return order.lease_until is not None and now < order.lease_until
+        return alive
+
 
     def lost(self, label: str) -> list[Order]:
         """The account's orders to reconcile now; none while one of its buys runs."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .pacing import Pace
+from .ratelimit import MAX_PAUSE, WINDOW
 
 
 @dataclass
@@ -30,6 +31,9 @@ class DeskSettings:
 
     @property
     def lease(self) -> float:
-        """How long a PENDING order is left to the live process buying it: the longest a
-        buy can wait for room in its budget, plus its request's deadline, plus slack."""
-        return 61.0 + self.timeout + 15.0
+        """How long a PENDING order is left to the process buying it when others cannot
+        tell whether that process lives (it holds no lock file, store.owners); a live
+        owner keeps its order however long it waits.  The longest a buy can wait for
+        room in its budget (a Retry-After pause, then a full window), plus its
+        request's deadline, plus slack."""
+        return MAX_PAUSE + WINDOW + self.timeout + 15.0

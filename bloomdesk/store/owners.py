@@ -3,7 +3,10 @@
 Each process holds an exclusive lock on a small file of its own (``live/<token>``)
 for as long as it runs; the OS drops the lock when the process ends, however it ends
 (SIGKILL included).  Another process can then tell at once that the owner of a
-PENDING order is gone and reconcile the order, instead of waiting out its lease.
+PENDING order is gone and reconcile the order, and that an owner still runs however
+long its buy waits for rate-budget room.  A process that cannot hold a lock file (the
+folder refuses it) says so in its token: of its orders, others can tell nothing, and
+go by their lease alone.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from typing import IO
 
 from ..filelock import try_lock
 
+UNTOLD = "nolock-"  # the token of a process that holds no lock file: its life untold
+
 
 class Owners:
     def __init__(self, directory: Path) -> None:
@@ -26,18 +31,26 @@ class Owners:
             self.directory.mkdir(parents=True, exist_ok=True)
             handle = open(self.directory / self.token, "wb")  # noqa: SIM115 - held open
         except OSError:
-            return  # a read-only folder: others then rely on the lease alone
-        if try_lock(handle):
+            handle = None
+        if handle is not None and try_lock(handle):
             self._handle = handle
-        else:
+            return
+        if handle is not None:
             handle.close()
+            with contextlib.suppress(OSError):
+                os.unlink(self.directory / self.token)
+        # no lock file: others must not read our absence as our death
+        self.token = UNTOLD + self.token
 
-    def alive(self, token: str | None) -> bool:
-        """Whether the process that wrote `token` still runs (ours always does)."""
+    def alive(self, token: str | None) -> bool | None:
+        """Whether the process that wrote `token` still runs (ours always does); None
+        when that cannot be told (the caller then goes by the order's lease)."""
         if not token:
             return False
         if token == self.token:
             return True
+        if token.startswith(UNTOLD):
+            return None
         path = self.directory / token
         if len(token) != 16 or not all(c in "0123456789abcdef" for c in token):
             return False
@@ -46,7 +59,7 @@ class Owners:
         except FileNotFoundError:
             return False
         except OSError:
-            return True  # cannot tell: assume alive, the lease still bounds it
+            return None  # cannot tell (a permission, say)
         with handle:
             if not try_lock(handle):
                 return True
