@@ -115,9 +115,15 @@ class Accounts:
                               else profile.cancel_not_before)
         return profile
 
-    def forget(self) -> None:
-        """Read the journal again next time (another process may have changed it)."""
+    def reread(self) -> tuple[set[str], set[str], set[str]]:
+        """Read the journal's accounts again (another process may have changed them):
+        the labels added, removed, and changed (another kind, address or identity)."""
+        before = dict(self._cache or {})
         self._cache = None
+        after = {a.label: a for a in self.all()}
+        return (set(after) - set(before), set(before) - set(after),
+                {label for label in set(after) & set(before)
+                 if after[label] != before[label]})
 
     def add(self, kind: str, label: str, key: str | None, base_url: str | None = None,
             preset_name: str | None = None) -> tuple[AccountInfo, bool]:

@@ -11,6 +11,7 @@ keeps the book in step with other processes on the same journal (``tend``).
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Coroutine
 from decimal import Decimal
@@ -24,14 +25,14 @@ from ..providers import PROFILES
 from ..providers.errors import ProviderError
 from ..providers.profiles import Capability
 from ..secrets import KeyStore
-from ..store import Store
+from ..store import Store, StoreError
 from .accounts import Accounts
 from .actions import Actions
 from .balances import Balances
 from .book import OrderBook
 from .crew import Crew
 from .errors import LocalError, OpenOrders
-from .events import EventBus
+from .events import AccountsChanged, EventBus
 from .poller import Poller
 from .purchases import Purchases
 from .push import PushedCode, PushIntake, PushOutcome
@@ -43,6 +44,7 @@ from .settings import DeskSettings
 from .statistics import RouteStats, summarize
 from .webhook import WebhookReceiver
 
+log = logging.getLogger(__name__)
 TEND_EVERY = 1.0  # seconds between looks at the journal for other processes' changes
 __all__ = ["Desk", "DeskSettings"]
 
@@ -81,6 +83,7 @@ class Desk:
                                  self._replan)
         self._pollers: dict[str, Poller] = {}
         self._started = False
+        self._accounts_version: int | None = None
 
     # ------------------------------------------------------------------ accounts
     def accounts(self) -> list[AccountInfo]:
@@ -143,6 +146,11 @@ class Desk:
         # ~130 ms that would stall the window at its first poll. Done aside instead.
         await asyncio.to_thread(warm_up)
         self._started = True
+        try:  # what another process changes in the accounts from now on is taken in
+            self._accounts_version = self.store.data_version()
+            self.registry.reread()
+        except StoreError as exc:
+            log.info("Reading the accounts failed: %s", exc)
         for account in self.accounts():
             self._start_poller(account.label)
         self._later(self._tend())
@@ -157,13 +165,42 @@ class Desk:
             poller.start()
 
     async def _tend(self) -> None:
-        """Keep the book in step with other processes, and journal what waited."""
+        """Keep the book and the accounts in step with other processes, and journal
+        what waited."""
         while True:
             await asyncio.sleep(TEND_EVERY)
             self.book.flush()
+            self._sync_accounts()
             if self.book.sync():
                 for poller in self._pollers.values():
                     poller.wake()
+
+    def _sync_accounts(self) -> None:
+        """An account another process added is polled here too (its orders tended, its
+        silent numbers auto-cancelled); one it removed is let go; one it re-addressed
+        is reached at its new address."""
+        try:
+            version = self.store.data_version()
+            if version == self._accounts_version:
+                return
+            self._accounts_version = version
+            added, removed, changed = self.registry.reread()
+        except StoreError as exc:
+            log.info("Reading the accounts failed: %s", exc)
+            return
+        for label in removed | changed:
+            poller = self._pollers.pop(label, None)
+            if poller is not None:
+                self._later(poller.stop())
+            self.sessions.forget(label)
+        if self._started:
+            for label in added | changed:
+                self._start_poller(label)
+        if added or removed or changed:
+            log.info("Accounts changed by another process: +%s -%s ~%s", sorted(added),
+                     sorted(removed), sorted(changed))
+            self.bus.publish(AccountsChanged(frozenset(added), frozenset(removed),
+                                             frozenset(changed)))
 
     async def stop(self) -> None:
         self._started = False

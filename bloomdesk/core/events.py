@@ -35,6 +35,15 @@ class BalanceChanged:
     at: float
 
 
+@dataclass(frozen=True, slots=True)
+class AccountsChanged:
+    """Another process on the journal added, removed or re-addressed accounts."""
+
+    added: frozenset[str]
+    removed: frozenset[str]
+    changed: frozenset[str]
+
+
 class ErrorKind(enum.Enum):
     """What failed, so a listener routes an error without reading its words."""
 
@@ -56,7 +65,8 @@ class ErrorRaised:
     kind: ErrorKind = ErrorKind.OTHER
 
 
-Event = OrderAdded | OrderChanged | CodeReceived | BalanceChanged | ErrorRaised
+Event = OrderAdded | OrderChanged | CodeReceived | BalanceChanged | ErrorRaised | \
+    AccountsChanged
 Listener = Callable[[Event], None]
 
 

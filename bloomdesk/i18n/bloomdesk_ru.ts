@@ -849,6 +849,10 @@
         <translation>Запуск…</translation>
     </message>
     <message>
+        <source>The accounts were changed by another BloomDesk</source>
+        <translation>Счета изменены другим экземпляром BloomDesk</translation>
+    </message>
+    <message>
         <source>Type part of a service or a country; Down or Enter goes to the offers</source>
         <translation>Введите часть названия сервиса или страны; стрелка вниз или Enter — к предложениям</translation>
     </message>

@@ -849,6 +849,10 @@
         <translation>正在启动…</translation>
     </message>
     <message>
+        <source>The accounts were changed by another BloomDesk</source>
+        <translation>账户已被另一个 BloomDesk 更改</translation>
+    </message>
+    <message>
         <source>Type part of a service or a country; Down or Enter goes to the offers</source>
         <translation>输入服务或国家名称的一部分；按下方向键或 Enter 跳到报价</translation>
     </message>

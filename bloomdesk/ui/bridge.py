@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core import Desk
 from ..core.events import (
+    AccountsChanged,
     BalanceChanged,
     CodeReceived,
     ErrorRaised,
@@ -21,6 +22,7 @@ class DeskBridge(QObject):
     codeReceived = Signal(object)  # noqa: N815
     balanceChanged = Signal(str, object, float)  # noqa: N815
     errorRaised = Signal(object)  # noqa: N815 - the ErrorRaised event
+    accountsChanged = Signal(object)  # noqa: N815 - the AccountsChanged event
 
     def __init__(self, desk: Desk, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,3 +43,5 @@ class DeskBridge(QObject):
             self.balanceChanged.emit(event.account, event.balance, event.at)
         elif isinstance(event, ErrorRaised):
             self.errorRaised.emit(event)
+        elif isinstance(event, AccountsChanged):
+            self.accountsChanged.emit(event)

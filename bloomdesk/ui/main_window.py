@@ -38,8 +38,9 @@ from .window_state import WindowState
 
 if TYPE_CHECKING:
     from ..core import Desk
-    from ..core.events import ErrorRaised
+    from ..core.events import AccountsChanged, ErrorRaised
     from ..store.cache import Cached
+    from .accounts_dialog import AccountsDialog
     from .bridge import DeskBridge
     from .buying import Buyer
     from .code_actions import CodeActions
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
     buyer: Buyer
     order_actions: OrderActions
     code_actions: CodeActions
+    accounts_dialog: AccountsDialog | None = None  # while it is open
     webhooks: WebhookControl
     auto_copy_action: QAction
 
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         b.codeReceived.connect(self.code_actions.received)
         b.balanceChanged.connect(self.balances.set_balance)
         b.errorRaised.connect(self._error_event)
+        b.accountsChanged.connect(self._accounts_changed_elsewhere)
 
     def _menus(self) -> None:
         hide = QAction(self.prices.hide_empty.text(), self)
@@ -226,12 +229,25 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accountsChanged.connect(self._accounts_changed)
         self.accounts_dialog = dialog
+        dialog.finished.connect(self._accounts_dialog_closed)
         dialog.open()
 
     def _accounts_changed(self) -> None:
         self.banner.dismiss()
         self.price_side.reload_accounts()
         self.price_side.refresh()
+
+    def _accounts_dialog_closed(self) -> None:
+        self.accounts_dialog = None
+
+    def _accounts_changed_elsewhere(self, event: AccountsChanged) -> None:
+        """Another window or the CLI added, removed or re-addressed accounts."""
+        for label in event.changed:
+            self.price_side.account_changed(label)
+        self._accounts_changed()
+        if self.accounts_dialog is not None:
+            self.accounts_dialog.reload()
+        self.report(self.tr("The accounts were changed by another BloomDesk"), timeout=5000)
 
     # ------------------------------------------------------------------ running
     def start(self, refresh: bool = True) -> None:

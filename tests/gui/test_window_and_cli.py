@@ -50,3 +50,26 @@ def test_the_window_and_a_cli_buying_at_once_on_one_journal(
         assert model.row_of(mine.id) >= 0
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("smsbulk",))
+
+
+def test_an_account_the_cli_adds_appears_in_the_window(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    """The CLI adds an account while the window runs: the window shows its balance and
+    prices without a restart, and drops it when the CLI removes it."""
+    env = cli_env(tmp_path, {"more": key_of("smsbulk")})
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        added = await asyncio.to_thread(run_cli, env, "accounts", "add", "--kind", "smsbulk",
+                                        "--label", "more", "--base-url", sim.url("smsbulk"),
+                                        "--no-check")
+        assert added.returncode == 0, added.stderr
+        window.desk.keys.set("more", key_of("smsbulk"))
+        await until(lambda: "more" in window.balances.labels(), timeout=10)
+        await until(lambda: window.balances.chip("more").amount.text() not in ("", "…"),
+                    timeout=10)
+        assert "more" in window.price_side.account_labels()
+        removed = await asyncio.to_thread(run_cli, env, "accounts", "remove", "more")
+        assert removed.returncode == 0, removed.stderr
+        await until(lambda: "more" not in window.balances.labels(), timeout=10)
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("smsbulk",))

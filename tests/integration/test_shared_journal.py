@@ -143,3 +143,46 @@ def test_processes_share_the_rate_budget(tmp_path: Path, sim: Simulator) -> None
     assert [r.returncode for r in runs] == [0] * 70, {r.stderr for r in runs}
     assert sim.stats("bloomsms")["rate_limited"] == 0
     assert all(Decimal("3.00") == Decimal(r.stdout.split()[-2]) for r in runs)
+
+
+async def test_an_account_added_by_another_process_is_tended_here(
+        shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
+    """The window runs; the CLI adds an account and buys a number on it.  The window
+    takes the account in (its orders polled: the code arrives, a silent number would be
+    auto-cancelled) and lets it go when the CLI removes it."""
+    from bloomdesk.core.events import AccountsChanged, Event
+
+    bloom_key = "sk_added_elsewhere_00000001"
+    sim.add_account("bloomsms", bloom_key, "10.00")
+    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
+                settings=DeskSettings(timeout=10))
+    desk.keys.set("bulk", KEY)
+    desk.keys.set("bloom", bloom_key)
+    seen: list[Event] = []
+    desk.subscribe(seen.append)
+    await desk.start()
+    try:
+        env = {**shared, "BLOOMDESK_KEY_BLOOM": bloom_key}
+        added = await asyncio.to_thread(run_cli, env, "accounts", "add", "--kind", "bloomsms",
+                                        "--label", "bloom", "--base-url", sim.url("bloomsms"))
+        assert added.returncode == 0, added.stderr
+        await until(lambda: "bloom" in [a.label for a in desk.accounts()],
+                    what="the window to know the new account")
+        assert any(isinstance(e, AccountsChanged) and e.added == {"bloom"} for e in seen)
+        sim.next_codes("bloomsms", 1.0)
+        bought = await asyncio.to_thread(run_cli, env, "--json", "buy", "tg",
+                                         "--account", "bloom")
+        assert bought.returncode == 0, bought.stderr
+        order_id = json.loads(bought.stdout)["id"]
+        await until(lambda: getattr(desk.open_order(order_id), "code", None) is not None,
+                    what="the window to poll the CLI's order on the new account")
+        assert desk.order(order_id).state is OrderState.RECEIVED
+        await desk.complete(order_id)
+        removed = await asyncio.to_thread(run_cli, env, "accounts", "remove", "bloom")
+        assert removed.returncode == 0, removed.stderr
+        await until(lambda: "bloom" not in [a.label for a in desk.accounts()],
+                    what="the window to let the removed account go")
+        assert any(isinstance(e, AccountsChanged) and e.removed == {"bloom"} for e in seen)
+    finally:
+        await desk.stop()
+        desk.store.close()
