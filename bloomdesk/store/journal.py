@@ -154,9 +154,12 @@ class Store:
         or where it would give an order an activation another open order of the
         account already holds (two processes adopting one activation for two lost
         buys); a process recording its own buy's answer is never refused."""
-        now = time.time()
         results: list[Order | None] = []
         with self._c.tx() as db:
+            # stamped once the write lock is ours, not before waiting for it: another
+            # process reads what changed since its last look (OrderBook.sync), and a
+            # stamp older than that look would hide this write from it for good
+            now = time.time()
             for before, after, event, detail in changes:
                 fields = changed_fields(before, after)
                 if not fields and not event:

@@ -109,3 +109,38 @@ def test_simulator_posts_sms_received_webhooks() -> None:
     assert event["data"]["status"] == "code_received"
     assert sim.webhooks.results == [(url, 204)]
     assert OrderState.RECEIVED.value == "received"
+
+
+def test_a_write_that_waited_for_the_lock_is_stamped_when_it_is_made(tmp_path: Path) -> None:
+    """Another process holds the journal's write lock for a while; our write waits, then
+    lands.  Its stamp is when it was made, not when it began to wait: a window that
+    looked at the journal meanwhile reads "what changed since my last look" by that
+    stamp, and an older one would hide this order's change from it for good."""
+    import time
+    from dataclasses import replace
+
+    from bloomdesk.core import Order
+
+    path = tmp_path / "journal.sqlite3"
+    store = Store(path)
+    try:
+        order = store.new_order(Order(0, "main", "tg", "1", OrderState.PENDING, time.time(),
+                                      account_uid="uid-main"))
+        locker = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        locker.execute("BEGIN IMMEDIATE")
+        released: list[float] = []
+
+        def release() -> None:
+            time.sleep(1.5)
+            released.append(time.time())
+            locker.execute("COMMIT")
+
+        thread = threading.Thread(target=release)
+        thread.start()
+        saved = store.update(order, replace(order, state=OrderState.WAITING, provider_id="77"))
+        thread.join()
+        locker.close()
+        assert saved.updated_at is not None and saved.updated_at >= released[0]
+        assert store.changed_since(released[0]) == [saved]
+    finally:
+        store.close()
