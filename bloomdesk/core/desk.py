@@ -171,9 +171,15 @@ class Desk:
             await asyncio.sleep(TEND_EVERY)
             self.book.flush()
             self._sync_accounts()
-            if self.book.sync():
+            had = {o.id: o.provider_id for o in self.book.open_orders()}
+            if changed := self.book.sync():
                 for poller in self._pollers.values():
                     poller.wake()
+                # another process bought or cancelled: the balance shown here moved too
+                for label in {o.account for o in changed if o.state is OrderState.CANCELLED
+                              or (o.provider_id is not None and had.get(o.id) is None)}:
+                    if label in self._pollers:
+                        self.balance_book.refresh_soon(label)
 
     def _sync_accounts(self) -> None:
         """An account another process added is polled here too (its orders tended, its

@@ -174,6 +174,10 @@ async def test_an_account_added_by_another_process_is_tended_here(
                                          "--account", "bloom")
         assert bought.returncode == 0, bought.stderr
         order_id = json.loads(bought.stdout)["id"]
+        charged = sim.balance("bloomsms", bloom_key)
+        assert charged < Decimal("10.00")
+        await until(lambda: desk.balances.get("bloom", (None, 0.0))[0] == charged,
+                    what="the window's balance to follow the CLI's purchase")
         await until(lambda: getattr(desk.open_order(order_id), "code", None) is not None,
                     what="the window to poll the CLI's order on the new account")
         assert desk.order(order_id).state is OrderState.RECEIVED
