@@ -15,7 +15,7 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import Profile
 from ..providers.profiles import REQUEST_ANOTHER_SMS, RERENT
 from ..wording import STATES
-from . import transitions
+from . import pacing, transitions
 from .accounts import Accounts
 from .book import OrderBook
 from .errors import NothingToDo
@@ -114,9 +114,16 @@ class Actions:
 
     async def cancel(self, order_id: int, reason: Reason = Reason.CANCELLED,
                      urgent: bool = False) -> Order:
+        """Cancel at the provider.  `urgent` (auto-cancel) goes through a Retry-After
+        pause; so does the user's cancel when waiting out the pause would carry it
+        within the auto-cancel margin of its free-cancel deadline."""
         order = self._allowed(order_id, "cancel")
         pid = order.provider_id
         assert pid is not None
+        if not urgent and order.free_cancel_until is not None:
+            wait = self.sessions.budget(order.account).delay(user=True)
+            urgent = pacing.cancel_urgent(order, self.clock(), wait,
+                                          self.sessions.settings.auto_cancel_margin)
         await self.sessions.call(order.account, lambda p: p.cancel(pid), urgent=urgent)
         done = self.book.change(order.id, lambda o: transitions.cancelled(o, reason),
                                 "cancelled", reason.value)

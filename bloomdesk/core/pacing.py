@@ -55,6 +55,14 @@ def cancel_due(order: Order, now: float, margin: float, enabled: bool,
     return next_try is None or now >= next_try
 
 
+def cancel_urgent(order: Order, now: float, wait: float, margin: float) -> bool:
+    """Whether a cancel the user asked for goes through a Retry-After pause (never the
+    limit itself), as auto-cancel does: waiting `wait` s for room would carry it within
+    `margin` s of its free-cancel deadline, or past it, where waiting costs money."""
+    deadline = order.free_cancel_until
+    return deadline is not None and now < deadline and now + wait >= deadline - margin
+
+
 def cancel_retry(previous: float) -> float:
     """The wait before trying a refused auto-cancel again: short (the deadline is near),
     doubling from 1 s to 10 s."""

@@ -1,9 +1,11 @@
 """One scheduler per account: polls its live orders within the account's rate budget,
 at the pace ``pacing`` sets, one list call instead of many where the provider has one,
-at most one request in flight per order.  Faults back off with jitter; "not found" is
+at most one poll in flight per order.  Faults back off with jitter; "not found" is
 a fault too until the provider says it consistently (``transitions.not_found``).
 Auto-cancel cancels a silent order a margin before its free-cancel deadline, through
-a rate pause if need be, trying again until it passes; lost buys are reconciled
+a rate pause if need be, trying again until it passes; it never waits behind a poll
+of the order (a poll can take the whole request timeout, as long as the margin), and
+no poll starts while it runs; lost buys are reconciled
 (``reconcile``).  A journal that cannot be written or read (locked by another process,
 a full disk) is said once (``ErrorKind.JOURNAL``) and is a fault like any other: the
 orders stay in memory (the book journals them later) and polling goes on with backoff.
@@ -41,7 +43,8 @@ class Poller:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self._due: dict[int, float] = {}  # order id -> next poll time
-        self._in_flight: set[int] = set()
+        self._in_flight: set[int] = set()  # polled or reconciled now
+        self._cancelling: set[int] = set()  # auto-cancelled now (a poll may be in flight)
         self._tasks: set[asyncio.Task[None]] = set()
         self._backoff = 0.0
         self._misses: dict[int, tuple[int, float]] = {}  # order -> (not-found answers, since)
@@ -121,7 +124,7 @@ class Poller:
         # 1. auto-cancel, ahead of anything else: it protects money
         for order in orders:
             if self._cancel_due(order, now):
-                self._in_flight.add(order.id)
+                self._cancelling.add(order.id)
                 self._spawn(self._auto_cancel(order))
         # 2. orders whose buy never answered
         if now >= self._reconcile_at:
@@ -137,8 +140,9 @@ class Poller:
                 first = self.interval(order, order.created_at) \
                     if crew.push_covers(self.label) else 1.0
                 self._due[order.id] = order.created_at + first
+        busy = self._in_flight | self._cancelling
         due = sorted((o for o in live if self._due[o.id] <= now
-                      and o.id not in self._in_flight), key=lambda o: self._due[o.id])
+                      and o.id not in busy), key=lambda o: self._due[o.id])
         provider = crew.sessions.provider(self.label)
         survey = ACTIVE_LIST in provider.capabilities and now >= self._survey_at
         if (due or survey) and budget.delay() == 0:
@@ -149,7 +153,7 @@ class Poller:
                 self._spawn(self._poll_one(single))
             elif (len(due) >= 2 or survey) and ACTIVE_LIST in provider.capabilities:
                 self._survey_at = now + SURVEY_EVERY
-                batch = [o for o in live if o.id not in self._in_flight]
+                batch = [o for o in live if o.id not in busy]
                 self._in_flight.update(o.id for o in batch)
                 self._spawn(self._poll_list(batch))
             else:
@@ -158,13 +162,15 @@ class Poller:
                 self._spawn(self._poll_one(order))
                 if len(due) > 1:
                     return 0.0  # more are due: come straight back (the budget paces us)
-        upcoming = [t for oid, t in self._due.items() if oid not in self._in_flight]
+        upcoming = [t for oid, t in self._due.items() if oid not in busy]
         upcoming += [t for t, _ in self._cancel_at.values()]
         return max(0.0, min(upcoming, default=now + 1.0) - now, budget.delay())
 
     def _cancel_due(self, order: Order, now: float) -> bool:
+        """An in-flight poll of the order does not hold it back: its answer cannot
+        reopen a cancelled order, and the provider decides between a code and a cancel."""
         settings, retry = self.crew.settings, self._cancel_at.get(order.id)
-        return order.id not in self._in_flight and pacing.cancel_due(
+        return order.id not in self._cancelling and pacing.cancel_due(
             order, now, settings.auto_cancel_margin, settings.auto_cancel,
             retry[0] if retry else None)
 
@@ -319,7 +325,7 @@ class Poller:
             self._cancel_at[order.id] = (self.crew.clock() + wait, wait)
             self._due[order.id] = 0.0
         finally:
-            self._in_flight.discard(order.id)
+            self._cancelling.discard(order.id)
             self.wake()
 
     async def _reconcile(self, orders: list[Order]) -> None:

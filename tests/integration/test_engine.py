@@ -133,6 +133,49 @@ async def test_auto_cancel_before_the_free_cancel_deadline(make_desk: MakeDesk, 
     assert sim.balance(kind, key_for(kind)) == START, "no charge"
 
 
+async def test_auto_cancel_does_not_wait_behind_a_hanging_poll(
+        make_desk: MakeDesk, sim: Simulator, clock: object) -> None:
+    """A status poll of the order hangs for its whole request timeout (longer than the
+    20 s margin) just as the margin begins: the cancel goes anyway, and is refunded."""
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind, timeout=30.0)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, None)
+    order = await desk.buy(kind, "tg", country, price=price)
+    polls = sim.sent(kind, "status")
+    await until(lambda: sim.sent(kind, "status") > polls, what="the first poll")
+    polls = sim.sent(kind, "status")
+    sim.fault(kind, Fault("latency", op="status", seconds=90))
+    await until(lambda: sim.sent(kind, "status") > polls, what="a poll that hangs")
+    clock.advance(105)  # type: ignore[attr-defined]  # 15 s left: inside the margin
+    await until(lambda: desk.order(order.id).state is OrderState.CANCELLED, timeout=45)
+    assert desk.order(order.id).reason is Reason.AUTO_CANCELLED
+    assert sim.activation(kind, order.provider_id or "").status == "cancelled"
+    assert sim.balance(kind, key_for(kind)) == START, "cancelled in time: no charge"
+
+
+async def test_the_users_cancel_near_the_deadline_passes_a_retry_after(
+        make_desk: MakeDesk, sim: Simulator, clock: object) -> None:
+    """Auto-cancel is off for this order; the provider asked for a day's pause (capped
+    at minutes); the user cancels 30 s before the free-cancel deadline: it goes now,
+    as auto-cancel would, rather than after the pause, when silence is charged."""
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.next_codes(kind, None)
+    order = await desk.buy(kind, "tg", country, price=price)
+    desk.set_auto_cancel(order.id, False)
+    sim.fault(kind, Fault("answer", op="balance", status=429, body="RATE_LIMITED",
+                          headers={"Retry-After": "86400"}))
+    with pytest.raises(Exception):  # noqa: B017 - RateLimited, whatever its wrapping
+        await desk.balance(kind)
+    assert desk.sessions.budget(kind).delay(user=True) > 60, "paused for minutes"
+    clock.advance(90)  # type: ignore[attr-defined]
+    cancelled = await asyncio.wait_for(desk.cancel(order.id), timeout=25)
+    assert cancelled.state is OrderState.CANCELLED
+    assert sim.balance(kind, key_for(kind)) == START, "cancelled in time: no charge"
+
+
 async def test_auto_cancel_off_for_one_order_lets_it_run(make_desk: MakeDesk, sim: Simulator,
                                                          clock: object) -> None:
     kind = "bloomsms-legacy"

@@ -238,6 +238,16 @@ def test_auto_cancel_comes_a_margin_before_the_deadline() -> None:
     assert [pacing.cancel_retry(w) for w in (0.0, 1.0, 8.0)] == [1.0, 2.0, 10.0]
 
 
+def test_the_users_cancel_is_urgent_when_waiting_would_reach_the_margin() -> None:
+    silent = order(free_cancel_until=NOW + 60)
+    assert not pacing.cancel_urgent(silent, NOW, 5.0, 20.0), "a short pause is waited out"
+    assert pacing.cancel_urgent(silent, NOW, 40.0, 20.0), "the pause would reach the margin"
+    assert pacing.cancel_urgent(silent, NOW + 45, 0.0, 20.0), "inside the margin"
+    assert pacing.cancel_urgent(silent, NOW, 300.0, 20.0), "a pause past the deadline"
+    assert not pacing.cancel_urgent(silent, NOW + 60, 300.0, 20.0), "too late: no money saved"
+    assert not pacing.cancel_urgent(order(), NOW, 300.0, 20.0), "silence costs nothing here"
+
+
 def test_backoff_doubles_up_to_its_cap() -> None:
     waits, wait = [], 0.0
     for _ in range(10):
