@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import configparser
 import sys
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
-from ..core import Desk
+from ..core import Desk, Order
 from ..core.webhook import new_token, split_host_port
 from ..i18n import QT_TRANSLATE_NOOP
 from ..paths import settings_path, state_dir
@@ -64,10 +65,24 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
                                         price=offer.price, operator=args.operator))
     if not args.wait:
         emit(args.json, order_json(order), order_line(order))
+        unwatched(order)
         return EXIT_OK
     if not args.json:
         say(order_line(order), sys.stderr)
     return await wait(args, desk, order.id)
+
+
+def unwatched(order: Order) -> None:
+    """Where silence costs money, say by when, and what cancels it in time: once this
+    command ends, only a running window or a `wait` tends the order."""
+    if order.free_cancel_until is None or not order.auto_cancel or not order.state.is_live \
+            or order.code:
+        return  # nothing charged for silence, or the user let it run
+    by = datetime.fromtimestamp(order.free_cancel_until).astimezone().strftime("%H:%M:%S")
+    say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+        "cli", "order #{order} is charged unless a code comes or it is cancelled by {by}: "
+        "a running BloomDesk window cancels it in time, or run `bloomdesk-cli wait "
+        "{order}`").format(order=order.id, by=by), sys.stderr)
 
 
 async def wait(args: argparse.Namespace, desk: Desk, order_id: int,

@@ -21,7 +21,7 @@ from ..providers.errors import ProviderError, Unavailable
 from ..providers.presets import PRESETS
 from ..secrets import env_name
 from .best import buy_best, stats
-from .buying import buy, wait
+from .buying import buy, unwatched, wait
 from .catalogue import offers
 from .common import buying, on_account, one_account, settle
 from .failures import (
@@ -105,6 +105,9 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
         order = desk.dismiss(args.order)
     elif cmd == "rerent":
         order = await buying(desk, desk.rerent(args.order))
+        emit(args.json, order_json(order), order_line(order))
+        unwatched(order)
+        return EXIT_OK
     else:
         action = {"cancel": desk.cancel, "complete": desk.complete,
                   "retry": desk.request_another_sms}[cmd]

@@ -55,6 +55,7 @@ def order_json(order: Order) -> dict[str, Any]:
         "status": order.state.value, "code": order.code, "text": order.text,
         "price": str(order.price) if order.price is not None else None,
         "created_at": iso_time(order.created_at), "expires_at": iso_time(order.expires_at),
+        "free_cancel_until": iso_time(order.free_cancel_until),
         "auto_cancel": order.auto_cancel, "outside": order.outside,
         "reason": order.reason.value if order.reason else None, "note": explain(order),
     }

@@ -8,10 +8,12 @@ from .. import __version__
 from ..core.actions import BY_NAME
 from ..providers import KINDS
 
-EPILOG = """exit codes: 0 success, 2 usage, 3 refused by the provider, 4 network failure
-(a buy whose answer never came is kept as unknown and reconciled), 5 local failure
-(journal, keyring, a webhook port), 6 no code (the order ended, or --timeout passed),
-7 refused by BloomDesk itself (no such order or account, nothing to do for the order)"""
+EPILOG = """exit codes: 0 success, 2 usage, 3 refused by the provider, 4 network failure,
+5 local failure (journal, keyring, a webhook port), 6 no code (NO_CODE: --timeout
+passed; ENDED: the order ended without one), 7 refused by BloomDesk itself (no such
+order or account, nothing to do for the order), 8 a buy whose answer never came
+(MAYBE_BOUGHT: the provider may have charged; the order is kept as unknown and checked
+with the provider, never bought twice)"""
 
 # CLI command -> order action (core/actions.ACTIONS); "retry" is the CLI's short name
 COMMANDS = {"cancel": "cancel", "complete": "complete", "retry": "request_another_sms",

@@ -1858,6 +1858,10 @@
         <translation>заказ №{order} завершился ({state}) без кода</translation>
     </message>
     <message>
+        <source>order #{order} is charged unless a code comes or it is cancelled by {by}: a running BloomDesk window cancels it in time, or run `bloomdesk-cli wait {order}`</source>
+        <translation>заказ №{order} будет оплачен, если до {by} не придёт код или он не будет отменён: открытое окно BloomDesk отменит его вовремя, или выполните `bloomdesk-cli wait {order}`</translation>
+    </message>
+    <message>
         <source>receiving webhooks at {where}</source>
         <translation>вебхуки принимаются на {where}</translation>
     </message>

@@ -1858,6 +1858,10 @@
         <translation>订单 #{order} 以 {state} 结束，没有验证码</translation>
     </message>
     <message>
+        <source>order #{order} is charged unless a code comes or it is cancelled by {by}: a running BloomDesk window cancels it in time, or run `bloomdesk-cli wait {order}`</source>
+        <translation>订单 #{order} 若在 {by} 前未收到验证码或未被取消将被扣费：正在运行的 BloomDesk 窗口会及时取消它，或运行 `bloomdesk-cli wait {order}`</translation>
+    </message>
+    <message>
         <source>receiving webhooks at {where}</source>
         <translation>正在 {where} 接收 Webhook</translation>
     </message>

@@ -37,7 +37,9 @@ def test_exit_codes_say_who_refused(env: dict[str, str], sim: Simulator) -> None
     assert run_cli(env, "cancel", "999").returncode == 7  # no such order: BloomDesk says so
     assert run_cli(env, "balance", "--account", "nosuch").returncode == 7
     sim.next_codes("smsbulk", None)
-    bought = json.loads(run_cli(env, "buy", "tg", "--json").stdout)
+    done = run_cli(env, "buy", "tg", "--json")
+    assert "charged unless" not in done.stderr, "SMSBulk charges nothing for silence"
+    bought = json.loads(done.stdout)
     dismissed = run_cli(env, "dismiss", str(bought["id"]))
     assert dismissed.returncode == 7 and "never came" in dismissed.stderr
     waited = run_cli(env, "wait", str(bought["id"]), "--timeout", "1")
@@ -243,3 +245,22 @@ def test_an_address_carrying_a_key_is_refused(tmp_path: Path, sim: Simulator,
     assert refused.returncode == 2 and "own field" in refused.stderr
     assert "sk-in-the-address" not in refused.stdout + refused.stderr
     assert run_cli(env, "--json", "accounts", "list").stdout.strip() == "[]"
+
+
+def test_a_number_that_costs_money_in_silence_says_by_when(tmp_path: Path,
+                                                         sim: Simulator) -> None:
+    """BloomSMS legacy keeps the money of a number left silent for two minutes: a buy
+    that ends the command says by when it must get a code or be cancelled, and how
+    BloomDesk can do that; scripts read the deadline from the JSON."""
+    key = "legacy-cli-deadline-key-0001"
+    sim.add_account("bloomsms-legacy", key, "5.00")
+    env = cli_env(tmp_path, {"old": key})
+    assert run_cli(env, "accounts", "add", "--kind", "bloomsms-legacy", "--label", "old",
+                   "--base-url", sim.url("bloomsms-legacy")).returncode == 0
+    sim.next_codes("bloomsms-legacy", None)
+    bought = run_cli(env, "--json", "buy", "tg")
+    assert bought.returncode == 0, bought.stderr
+    order = json.loads(bought.stdout)
+    assert order["free_cancel_until"] is not None
+    assert f"order #{order['id']} is charged unless" in bought.stderr
+    assert f"bloomdesk-cli wait {order['id']}" in bought.stderr
