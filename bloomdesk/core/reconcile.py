@@ -6,18 +6,32 @@ same service (and country where both are known), is adopted; none means the buy
 never went through (nothing charged).  Without a list the order stays UNKNOWN for
 the user to check.  Nothing is ever bought again.  Never while a buy runs on that
 account, here or in another live process: its fresh activation may already be
-listed and must not be mistaken for the lost one.
+listed and must not be mistaken for the lost one.  So the journal is read again
+once the list has come back (a buy journals its order before its request leaves):
+a buy that began meanwhile puts the round off, an order bought meanwhile is no
+longer lost, and an activation any order holds is nobody else's.
+
+Two accounts can be one account at the provider (``kin``: the same host and the same
+key, as SMSBulk's two dialects on one key are): each lists what the other bought, so
+their orders count together, for lost buys and for orders bought outside BloomDesk.
 """
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
+import secrets
+import weakref
 from collections.abc import Callable
 from functools import partial
+from urllib.parse import urlsplit
 
-from ..domain import Activation, Order, OrderState
+from ..domain import AccountInfo, Activation, Order, OrderState
+from ..providers import Provider
 from ..providers.errors import ProviderError, Rejected
 from ..providers.profiles import ACTIVE_LIST
+from ..store import StoreError
 from . import transitions
 from .accounts import Accounts
 from .book import OrderBook
@@ -27,6 +41,46 @@ from .sessions import Sessions
 
 log = logging.getLogger(__name__)
 CLAIMS_SPAN = 86_400.0  # finished orders younger than this still claim their provider id
+LOST = (OrderState.UNKNOWN, OrderState.PENDING)
+# A key is compared as a salted digest, made once per connection, kept in memory only
+_SALT = secrets.token_bytes(16)
+_DIGESTS: weakref.WeakKeyDictionary[Provider, bytes] = weakref.WeakKeyDictionary()
+
+
+def _host(accounts: Accounts, account: AccountInfo) -> str:
+    url = account.base_url or accounts.profile(account.label).base_url or ""
+    return (urlsplit(url).hostname or "").lower()
+
+
+def _key_digest(sessions: Sessions, label: str) -> bytes | None:
+    try:
+        provider = sessions.provider(label)
+    except LocalError:  # no key: it cannot be told to be the same account
+        return None
+    digest = _DIGESTS.get(provider)
+    if digest is None:
+        key = sessions.keys.get(label)
+        if not key:
+            return None
+        digest = _DIGESTS[provider] = hmac.new(_SALT, key.encode(), hashlib.sha256).digest()
+    return digest
+
+
+def kin(accounts: Accounts, sessions: Sessions, label: str) -> list[AccountInfo]:
+    """The accounts that are one account at the provider with `label`, itself first:
+    the same host and the same key.  A key is not enough alone (one key may serve two
+    providers' sites) and neither is a host (two people's accounts at one provider; a
+    provider may number each one's orders from 1).  An account without a key is kin
+    to none."""
+    me = accounts.get(label)
+    found = [me]
+    host = _host(accounts, me)
+    others = [a for a in accounts.all() if a.label != label and _host(accounts, a) == host]
+    if others:
+        mine = _key_digest(sessions, label)
+        if mine is not None:
+            found += [a for a in others if _key_digest(sessions, a.label) == mine]
+    return found
 
 
 def match(lost: list[Order], listed: list[Activation],
@@ -72,16 +126,41 @@ class Reconciler:
             return order.lease_until is not None and now < order.lease_until
         return alive
 
+    def _kin(self, label: str) -> tuple[set[str], set[str]]:
+        """The account's kin: their uids and labels."""
+        near = kin(self.accounts, self.sessions, label)
+        return {a.uid for a in near}, {a.label for a in near}
 
     def lost(self, label: str) -> list[Order]:
-        """The account's orders to reconcile now; none while one of its buys runs."""
+        """The account's orders to reconcile now; none while one of its buys (or its
+        kin's) runs."""
         now = self.clock()
-        mine = [o for o in self.book.open_orders() if o.account == label
-                and o.provider_id is None
-                and o.state in (OrderState.UNKNOWN, OrderState.PENDING)]
-        if any(self._being_bought(o, now) for o in mine):
+        _, labels = self._kin(label)
+        near = [o for o in self.book.open_orders() if o.account in labels
+                and o.provider_id is None and o.state in LOST]
+        if any(self._being_bought(o, now) for o in near):
             return []
-        return mine
+        return [o for o in near if o.account == label]
+
+    def _fresh(self, uids: set[str], labels: set[str]) -> list[Order]:
+        """The open orders of these accounts as they stand now: the journal's (another
+        process's buy is there before its request leaves), and ours that the journal
+        could not take yet."""
+        def near(o: Order) -> bool:
+            return o.account_uid in uids if o.account_uid else o.account in labels
+
+        rows = {o.id: o for o in self.book.store.open_orders() if near(o)}
+        for o in self.book.open_orders():
+            if near(o) and self.book.unsaved(o.id):
+                rows[o.id] = o
+        return sorted(rows.values(), key=lambda o: o.id)
+
+    def _claimed(self, uids: set[str], fresh: list[Order], now: float) -> set[str]:
+        """Every provider id an order of these accounts holds (or held lately)."""
+        claimed = {o.provider_id for o in fresh if o.provider_id}
+        for uid in uids:
+            claimed |= self.book.store.claimed_ids(uid, now - CLAIMS_SPAN)
+        return claimed
 
     async def run(self, label: str, orders: list[Order]) -> None:
         """Reconcile the account's lost orders, then adopt what it holds that no order
@@ -100,33 +179,61 @@ class Reconciler:
                 self.book.change_many([(o.id, transitions.cannot_reconcile) for o in orders],
                                       "unknown", "no list to reconcile with")
                 return
-            now = self.clock()
-            account = self.accounts.get(label)
-            lifetime = self.accounts.profile(label).activation_lifetime
-            claimed = self.book.store.claimed_ids(account.uid, now - CLAIMS_SPAN)
-            for order, act in match(orders, listed, claimed):
-                if act is None:
-                    self.book.change(order.id, transitions.not_at_provider, "reconciled",
-                                     "not found")
-                else:
-                    self.book.change(order.id, partial(transitions.adopted, act=act, now=now,
-                                                       lifetime=lifetime),
-                                     "reconciled", "adopted")
+            if orders:
+                self._settle(label, orders, listed)
             self.adopt_outside(label, listed)
         except ProviderError as exc:
             log.info("Reconciling %s: %s", label, exc)
             self.book.bus.publish(ErrorRaised(label, exc.message, kind=ErrorKind.POLL))
 
+    def _settle(self, label: str, orders: list[Order], listed: list[Activation]) -> None:
+        """Match the lost orders to the list as the journal stands now that it came
+        back: not at all while a buy runs on the account or its kin (its activation may
+        be listed: the next round decides), only orders still lost, never to an
+        activation an order already holds.  Every lost order of the account and its
+        kin takes part, older first, but only `orders` are settled here: another's
+        pick is kept for it."""
+        now = self.clock()
+        uids, labels = self._kin(label)
+        try:
+            fresh = self._fresh(uids, labels)
+            if any(self._being_bought(o, now) for o in fresh):
+                log.info("Reconciling %s waits: a buy runs on it", label)
+                return
+            claimed = self._claimed(uids, fresh, now)
+        except StoreError as exc:
+            log.info("Reconciling %s waits: %s", label, exc)
+            return
+        lifetime = self.accounts.profile(label).activation_lifetime
+        mine = {o.id for o in orders}
+        lost = [o for o in fresh if o.provider_id is None and o.state in LOST]
+        for order, act in match(lost, listed, claimed):
+            if order.id not in mine:
+                continue
+            if act is None:
+                self.book.change(order.id, transitions.not_at_provider, "reconciled",
+                                 "not found")
+            else:
+                self.book.change(order.id, partial(transitions.adopted, act=act, now=now,
+                                                   lifetime=lifetime),
+                                 "reconciled", "adopted")
+
     def adopt_outside(self, label: str, listed: list[Activation]) -> list[Order]:
         """Orders the provider lists that no order of ours holds were bought elsewhere
         (the provider's website): adopted, once no lost buy of ours could be one of
-        them and no buy of ours is running on the account."""
+        them and no buy of ours is running on the account or its kin.  An activation
+        a kin account holds is that account's order, listed by both."""
         now = self.clock()
-        mine = [o for o in self.book.open_orders() if o.account == label]
-        if any(o.provider_id is None for o in mine):
-            return []  # lost or running buys first: one of these may be theirs
+        uids, labels = self._kin(label)
+        try:
+            fresh = self._fresh(uids, labels)
+            if any(o.provider_id is None for o in fresh):
+                return []  # lost or running buys first: one of these may be theirs
+            claimed = self._claimed(uids, fresh, now)
+        except StoreError as exc:
+            log.info("Adopting orders of %s waits: %s", label, exc)
+            return []
         account = self.accounts.get(label)
-        claimed = self.book.store.claimed_ids(account.uid, now - CLAIMS_SPAN)
         lifetime = self.accounts.profile(label).activation_lifetime
         adopted = []
         for act in listed:

@@ -265,6 +265,11 @@ class Simulator:
             handler.reset()
         elif kind == "error_after":  # a gateway gave up while the provider went on
             handler.reply(html_page(fault.status if fault else 504))
+        elif kind == "latency_after":  # carried out at once, answered late
+            if fault is not None and self._stop.wait(fault.seconds):
+                handler.reset()
+            else:
+                handler.reply(response)
         else:
             handler.reply(response)
 

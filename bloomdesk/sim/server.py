@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from . import Simulator
 
 FAULT_KINDS = ("latency", "http500", "html", "garbage", "truncated", "reset",
-               "reset_after", "timeout_after_create", "error_after", "answer")
+               "reset_after", "timeout_after_create", "error_after", "answer",
+               "latency_after")
 
 
 @dataclass
@@ -30,7 +31,8 @@ class Fault:
     kind: str
     op: str = "any"
     times: int = 1
-    seconds: float = 0.0  # latency, or how long a timeout_after_create stalls
+    seconds: float = 0.0  # latency (before or, latency_after, after the request is
+    # carried out), or how long a timeout_after_create stalls
     status: int = 502  # the HTTP status of an HTML error page or a scripted answer
     body: str = ""  # a scripted answer: this body, verbatim
     headers: dict[str, str] | None = None

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from bloomdesk.core import Desk, DeskSettings, Order, OrderState
+from bloomdesk.core import Desk, DeskSettings, Order, OrderState, Reason
+from bloomdesk.providers.errors import ProtocolError
 from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import Store
@@ -100,3 +101,97 @@ async def test_a_buy_waiting_past_its_lease_in_a_live_process_is_left_alone(
     assert bought.state is OrderState.WAITING and bought.provider_id
     assert [e for e in other.store.events(pending.id) if e[1].startswith("reconciled")] == []
     assert len(sim.activations(kind)) == 1 and sim.sent(kind, "buy") == 1
+
+
+async def lost_buy(desk: Desk, sim: Simulator, label: str) -> Order:
+    """A buy answered with garbage: unknown (maybe bought), though nothing was."""
+    country, price = await cheapest(desk, label)
+    sim.fault(label, Fault("garbage", op="buy"))
+    with pytest.raises(ProtocolError) as caught:
+        await desk.buy(label, "tg", country, price=price)
+    lost = desk.order(caught.value.order_id or 0)
+    assert lost.state is OrderState.UNKNOWN and lost.provider_id is None
+    return lost
+
+
+async def test_a_buy_that_starts_while_the_list_is_read_keeps_its_activation(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """A lost buy is being reconciled; the list is slow; meanwhile the user buys again
+    and the provider creates that number before the list is taken.  The list shows it,
+    but it is the new buy's: the lost buy is not given it (and is found not bought)."""
+    kind, path = "smsbulk", tmp_path / "journal.sqlite3"
+    desk = desk_on(desks, sim, clock, path, {kind: key_for(kind)})
+    sim.next_codes(kind, None)
+    lost = await lost_buy(desk, sim, kind)
+    country, price = await cheapest(desk, kind)
+    sim.fault(kind, Fault("latency", op="list", seconds=1.0))
+    reconciling = asyncio.create_task(desk.reconcile_now([kind]))
+    await asyncio.sleep(0.3)  # the list request waits at the provider
+    sim.fault(kind, Fault("latency_after", op="buy", seconds=2.0))
+    buying = asyncio.create_task(desk.buy(kind, "tg", country, price=price))
+    await until(lambda: len(sim.activations(kind)) == 1, what="the new buy carried out")
+    await reconciling
+    assert not buying.done(), "the buy was still waiting for its answer"
+    assert desk.order(lost.id).provider_id is None, "never given the running buy's number"
+    bought = await buying
+    [created] = sim.activations(kind)
+    assert bought.provider_id == created.id and bought.state is OrderState.WAITING
+    await desk.reconcile_now([kind])
+    settled = desk.order(lost.id)
+    assert (settled.state, settled.reason) == (OrderState.FAILED, Reason.NOT_AT_PROVIDER)
+    assert [o.id for o in holders(path, created.id)] == [bought.id]
+    assert sim.sent(kind, "buy") == 2
+
+
+async def test_an_order_of_a_kin_account_is_not_adopted_again(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """SMSBulk's REST and compatible dialects on one key are one account at the
+    provider: a number bought through one is listed by the other, and is not adopted
+    there as 'bought outside BloomDesk' (one order, one charge, shown once)."""
+    path = tmp_path / "journal.sqlite3"
+    desk = desk_on(desks, sim, clock, path, {"smsbulk": SHARED, "smsbulk-legacy": SHARED})
+    sim.next_codes("smsbulk", None)
+    country, price = await cheapest(desk, "smsbulk-legacy")
+    bought = await desk.buy("smsbulk-legacy", "tg", country, price=price)
+    assert bought.provider_id
+    await desk.reconcile_now(["smsbulk"])  # its list holds the legacy account's order
+    assert [o.id for o in holders(path, bought.provider_id)] == [bought.id]
+    assert [o.id for o in desk.open_orders()] == [bought.id]
+
+
+async def test_a_lost_buy_is_not_given_a_kin_account_s_order(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """A lost buy of the REST account is matched against a list that also shows what
+    the compatible account (same key) bought: that number is the other order's."""
+    path = tmp_path / "journal.sqlite3"
+    desk = desk_on(desks, sim, clock, path, {"smsbulk": SHARED, "smsbulk-legacy": SHARED})
+    sim.next_codes("smsbulk", None)
+    lost = await lost_buy(desk, sim, "smsbulk")
+    country, price = await cheapest(desk, "smsbulk-legacy")
+    bought = await desk.buy("smsbulk-legacy", "tg", country, price=price)
+    assert bought.provider_id
+    await desk.reconcile_now(["smsbulk"])
+    assert [o.id for o in holders(path, bought.provider_id)] == [bought.id]
+    settled = desk.order(lost.id)
+    assert (settled.state, settled.reason) == (OrderState.FAILED, Reason.NOT_AT_PROVIDER)
+    assert len(sim.activations("smsbulk")) == 1
+
+
+async def test_accounts_at_one_host_with_their_own_keys_keep_their_own_orders(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """Two keys at one provider are two accounts: a number bought outside BloomDesk on
+    one is adopted, whatever the other holds."""
+    path = tmp_path / "journal.sqlite3"
+    keys = {"smsbulk": key_for("smsbulk"), "smsbulk-legacy": key_for("smsbulk-legacy")}
+    desk = desk_on(desks, sim, clock, path, keys)
+    sim.next_codes("smsbulk", None, None)
+    country, price = await cheapest(desk, "smsbulk-legacy")
+    mine = await desk.buy("smsbulk-legacy", "tg", country, price=price)
+    outside = desk_on(desks, sim, clock, tmp_path / "elsewhere.sqlite3",
+                      {"smsbulk": key_for("smsbulk")})  # the provider's website, say
+    country, price = await cheapest(outside, "smsbulk")
+    elsewhere = await outside.buy("smsbulk", "tg", country, price=price)
+    await desk.reconcile_now(["smsbulk"])
+    [adopted] = [o for o in desk.open_orders() if o.id != mine.id]
+    assert adopted.account == "smsbulk" and adopted.reason is Reason.OUTSIDE
+    assert adopted.provider_id == elsewhere.provider_id
