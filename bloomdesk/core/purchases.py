@@ -7,7 +7,8 @@ the activation it gave is kept.
   provider is FAILED too; no answer, an odd one or a server's error status is UNKNOWN
   (maybe bought: it is reconciled, never bought twice); an answer is the order,
   journaled at once, and kept in memory if the journal cannot take it (it is written
-  when it can);
+  when it can); an order that reconciliation gave that activation meanwhile (a guess
+  from the provider's list) gives it up and is lost again, reconciled anew;
 - the free-cancel deadlines run from when the request was sent: a buy that waited for
   rate-budget room (a Retry-After pause) does not arrive already near its deadline.
 """
@@ -30,8 +31,9 @@ from ..store import StoreError
 from . import transitions
 from .accounts import Accounts
 from .book import OrderBook
-from .errors import NothingToDo
+from .errors import LocalError, NothingToDo
 from .events import ErrorKind, ErrorRaised
+from .reconcile import kin
 from .sessions import Sessions
 from .settings import DeskSettings
 
@@ -133,9 +135,16 @@ class Purchases:
     def _bought(self, order: Order, act: Activation, what: str, waited: float) -> Order:
         lifetime = self.accounts.profile(order.account).activation_lifetime
         now = self.clock()
-        done = self.book.change(
-            order.id, lambda o: transitions.bought(o, act, now, lifetime, waited), "bought",
-            what)
+
+        def record(order_id: int) -> Order | None:
+            return self.book.change(
+                order_id, lambda o: transitions.bought(o, act, now, lifetime, waited),
+                "bought", what)
+
+        done = record(order.id)
+        if done is None and self.book.order(order.id).provider_id != act.id \
+                and self._take_back(order, act.id):
+            done = record(order.id)  # the guess gave way: this order takes its activation
         if done is None:
             current = self.book.order(order.id)
             if current.provider_id == act.id:
@@ -145,12 +154,39 @@ class Purchases:
                           order.id, current.provider_id, act.id)
                 fresh = replace(order, id=0, state=OrderState.PENDING, version=0)
                 added = self.book.add(fresh)
-                done = self.book.change(
-                    added.id, lambda o: transitions.bought(o, act, now, lifetime, waited),
-                    "bought", what) or added
+                done = record(added.id) or added
+        if done.provider_id == act.id:
+            self._take_back(done, act.id)
         self.book.tell_unsaved(done, order.account)
         self.after(order.account)
         return done
+
+    def _take_back(self, order: Order, act_id: str) -> bool:
+        """A buy's answer says whose the activation is: an order that reconciliation
+        (here or in another process) gave it meanwhile, guessing from the provider's
+        list, gives it up and is lost again, to be reconciled anew.  True when one did."""
+        try:
+            uids = {a.uid for a in kin(self.accounts, self.sessions, order.account)}
+        except LocalError:  # the account is gone meanwhile, say: its own orders still
+            uids = {order.account_uid}
+        try:
+            rows = {o.id: o for o in self.book.store.open_orders()}
+            rows.update((o.id, o) for o in self.book.open_orders() if self.book.unsaved(o.id))
+            guessed = [o for o in rows.values() if o.provider_id == act_id
+                       and o.id != order.id and o.account_uid in uids
+                       and (o.reason is Reason.RECOVERED or ("reconciled", "adopted") in
+                            {(e[1], e[2]) for e in self.book.store.events(o.id)})]
+        except StoreError as exc:
+            log.warning("Whether another order holds %s is not known: %s", act_id, exc)
+            return False
+        released = False
+        for other in guessed:
+            log.warning("Order %s held %s by reconciliation; it is order %s's, so order %s "
+                        "is lost again", other.id, act_id, order.id, other.id)
+            released |= self.book.change(
+                other.id, partial(transitions.released, act_id=act_id), "released",
+                f"its activation is order {order.id}'s") is not None
+        return released
 
     def _tell(self, label: str, exc: ProviderError, order_id: int) -> None:
         self.book.bus.publish(ErrorRaised(label, exc.message, order_id, ErrorKind.BUY))

@@ -117,6 +117,17 @@ def adopted(order: Order, act: Activation, now: float, lifetime: float) -> Order
                    expires_at=found.expires_at or order.created_at + lifetime)
 
 
+def released(order: Order, act_id: str) -> Order | None:
+    """A lost buy that reconciliation gave a listed activation, which a buy's own answer
+    then showed to be another order's: lost again (to be matched anew, or found never
+    bought), rather than two orders on one number."""
+    if order.provider_id != act_id or not order.state.is_live:
+        return None
+    return replace(order, state=OrderState.UNKNOWN, provider_id=None, phone=None, code=None,
+                   text=None, code_at=None, by_call=False, pushed_at=None, expires_at=None,
+                   reason=Reason.BUY_UNANSWERED, note=None)
+
+
 def outside(act: Activation, label: str, account_uid: str, now: float,
             lifetime: float) -> Order:
     """An active order the provider lists that no order of ours holds: bought on the

@@ -195,3 +195,35 @@ async def test_accounts_at_one_host_with_their_own_keys_keep_their_own_orders(
     [adopted] = [o for o in desk.open_orders() if o.id != mine.id]
     assert adopted.account == "smsbulk" and adopted.reason is Reason.OUTSIDE
     assert adopted.provider_id == elsewhere.provider_id
+
+
+async def test_a_buy_s_answer_takes_its_number_back_from_a_reconciled_guess(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """Another process takes the buyer for gone (its lock file was removed) and matches
+    the buy's fresh number to an older lost buy.  When the buy's answer comes, its own
+    order holds the number; the older one is lost again and found never bought: one
+    order per number, the one the provider answered."""
+    kind, path = "smsbulk", tmp_path / "journal.sqlite3"
+    buyer = desk_on(desks, sim, clock, path, {kind: key_for(kind)})
+    other = desk_on(desks, sim, clock, path, {kind: key_for(kind)})
+    sim.next_codes(kind, None)
+    older = await lost_buy(other, sim, kind)
+    country, price = await cheapest(buyer, kind)
+    sim.fault(kind, Fault("latency_after", op="buy", seconds=2.0))
+    buying = asyncio.create_task(buyer.buy(kind, "tg", country, price=price))
+    await until(lambda: len(sim.activations(kind)) == 1, what="the buy carried out")
+    (path.parent / "live" / buyer.store.owners.token).unlink()
+    other.book.sync()
+    await other.reconcile_now([kind])
+    [created] = sim.activations(kind)
+    assert journal_order(path, older.id).provider_id == created.id, "the guess, as set up"
+    bought = await buying
+    assert bought.provider_id == created.id and bought.state is OrderState.WAITING
+    assert [o.id for o in holders(path, created.id)] == [bought.id]
+    assert journal_order(path, older.id).state is OrderState.UNKNOWN
+    other.book.sync()
+    await other.reconcile_now([kind])
+    settled = journal_order(path, older.id)
+    assert (settled.state, settled.reason) == (OrderState.FAILED, Reason.NOT_AT_PROVIDER)
+    assert [o.id for o in holders(path, created.id)] == [bought.id]
+    assert len(sim.activations(kind)) == 1 and sim.sent(kind, "buy") == 2

@@ -105,6 +105,17 @@ def test_a_buy_answer_beats_a_reconciliation_guess() -> None:
         assert new.expires_at == NOW + 1200
 
 
+def test_a_guess_gives_its_number_back_and_is_lost_again() -> None:
+    guessed = order(reason=Reason.RECOVERED, state=OrderState.RECEIVED, code="123456",
+                    code_at=NOW - 5)
+    lost = transitions.released(guessed, "555")
+    assert lost is not None and lost.state is OrderState.UNKNOWN
+    assert (lost.provider_id, lost.phone, lost.code) == (None, None, None)
+    assert lost.reason is Reason.BUY_UNANSWERED
+    assert transitions.released(guessed, "556") is None, "another number: not this one"
+    assert transitions.released(replace(guessed, state=OrderState.COMPLETED), "555") is None
+
+
 def test_a_buy_answer_never_rebinds_another_activation() -> None:
     bound = order(state=OrderState.WAITING, provider_id="other")
     assert transitions.bought(bound, act(Status.WAITING), NOW, 1200) is None
