@@ -11,7 +11,11 @@ never past the limit itself.
 
 Where the send times live is the window's business: in memory for one process, or in
 the journal (:class:`SharedWindow`) so that every process on one state directory, the
-window and ``bloomdesk-cli`` alike, spends one budget as the provider counts it.
+window and ``bloomdesk-cli`` alike, spends one budget as the provider counts it.  When
+the journal is busy in another process (its lock held past the ledger's short wait) or
+cannot be written, the shared window goes on in memory for ``FALLBACK_FOR`` s, on half
+the budget (the other processes are assumed to spend the other half), and then asks the
+journal again, recording there the sends it made meanwhile.
 """
 
 from __future__ import annotations
@@ -33,12 +37,15 @@ WINDOW = 60.5
 # A Retry-After of a day (or 1e400, or the year 9999) must not stop an account for good:
 # no live provider asks for more than a few minutes.
 MAX_PAUSE = 300.0
+# After the ledger failed: this long in memory before asking it again (each ask may wait
+# the ledger's short busy timeout on the event loop).
+FALLBACK_FOR = 5.0
 
 
 class Window(Protocol):
     def wait(self, now: float, room: int, ignore_pause: bool) -> float: ...
     def take(self, now: float, room: int, user: bool, ignore_pause: bool) -> float: ...
-    def pause(self, until: float) -> None: ...
+    def pause(self, now: float, until: float) -> None: ...
     def used(self, now: float) -> int: ...
 
 
@@ -63,7 +70,7 @@ class MemoryWindow:
             self._sent.append(now)
         return wait
 
-    def pause(self, until: float) -> None:
+    def pause(self, now: float, until: float) -> None:
         self._paused_until = max(self._paused_until, until)
 
     def used(self, now: float) -> int:
@@ -71,60 +78,90 @@ class MemoryWindow:
         return len(self._sent)
 
 
+def alone(room: int) -> int:
+    """The room a process takes while it cannot see the others' sends: half, assuming
+    they spend the other half (at least one: a cancel must still be able to leave)."""
+    return max(1, room // 2)
+
+
 class SharedWindow:
     """Send times of every process on one journal, for one account.
 
-    When the journal cannot be written (a full disk, a lock held too long) the budget
-    goes on in memory rather than stop every request, the user's cancel included:
-    this process's own sends stay within the limit, and the journal takes over again
-    as soon as it can.
+    When the journal cannot be written or read (a lock held past the ledger's short
+    wait, a full disk) the budget goes on in memory rather than freeze the window or
+    stop a request, the user's cancel included: for FALLBACK_FOR s the ledger is not
+    asked at all, and this process's own sends (those before the failure included)
+    stay within half the limit.  Then the ledger is asked again, and takes the sends
+    made meanwhile, so the other processes count them.
     """
 
     def __init__(self, ledger: Ledger, account_uid: str) -> None:
         self.ledger = ledger
         self.account_uid = account_uid
-        self._fallback = MemoryWindow()
-        self._failing = False
+        self._fallback = MemoryWindow()  # this process's own sends (and pauses), always
+        self._retry_at: float | None = None  # in memory until then (None: shared)
+        self._unshared: list[tuple[float, bool]] = []  # sends the ledger has not seen
+        self._unshared_pause = 0.0
 
-    def _failed(self, exc: StoreError) -> None:
-        if not self._failing:
-            self._failing = True
-            log.warning("The shared rate budget is kept in memory for now: %s", exc)
+    def _shared(self, now: float) -> bool:
+        return self._retry_at is None or now >= self._retry_at
+
+    def _failed(self, exc: StoreError, now: float) -> None:
+        if self._retry_at is None:
+            log.warning("The shared rate budget is kept in memory for now (half of it): "
+                        "%s", exc)
+        self._retry_at = now + FALLBACK_FOR
 
     def wait(self, now: float, room: int, ignore_pause: bool) -> float:
-        try:
-            shared = self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause)
-        except StoreError as exc:
-            self._failed(exc)
-            shared = 0.0
-        return max(shared, self._fallback.wait(now, room, ignore_pause))
+        if self._shared(now):
+            try:
+                shared = self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause)
+                return max(shared, self._fallback.wait(now, room, ignore_pause))
+            except StoreError as exc:
+                self._failed(exc, now)
+        return self._fallback.wait(now, alone(room), ignore_pause)
 
     def take(self, now: float, room: int, user: bool, ignore_pause: bool) -> float:
-        wait = self._fallback.wait(now, room, ignore_pause)
-        if wait > 0:
-            return wait
-        try:
-            wait = self.ledger.take(self.account_uid, now, room, WINDOW, user, ignore_pause)
-            self._failing = False
-        except StoreError as exc:
-            self._failed(exc)
-            wait = 0.0
+        if self._shared(now):
+            wait = self._fallback.wait(now, room, ignore_pause)
+            if wait > 0:
+                return wait
+            try:
+                if self._unshared_pause:
+                    self.ledger.pause(self.account_uid, self._unshared_pause)
+                wait = self.ledger.take(self.account_uid, now, room, WINDOW, user,
+                                        ignore_pause, tuple(self._unshared))
+            except StoreError as exc:
+                self._failed(exc, now)
+            else:
+                if self._retry_at is not None:
+                    log.info("The shared rate budget is back in the journal")
+                self._retry_at, self._unshared, self._unshared_pause = None, [], 0.0
+                if wait <= 0:
+                    self._fallback.take(now, room, user, ignore_pause)
+                return wait
+        wait = self._fallback.take(now, alone(room), user, ignore_pause)
         if wait <= 0:
-            self._fallback.take(now, room, user, ignore_pause)
+            self._unshared.append((now, user))
         return wait
 
-    def pause(self, until: float) -> None:
-        self._fallback.pause(until)
-        try:
-            self.ledger.pause(self.account_uid, until)
-        except StoreError as exc:
-            self._failed(exc)
+    def pause(self, now: float, until: float) -> None:
+        self._fallback.pause(now, until)
+        if self._shared(now):
+            try:
+                self.ledger.pause(self.account_uid, until)
+                return
+            except StoreError as exc:
+                self._failed(exc, now)
+        self._unshared_pause = max(self._unshared_pause, until)
 
     def used(self, now: float) -> int:
-        try:
-            return self.ledger.used(self.account_uid, now, WINDOW)
-        except StoreError:
-            return self._fallback.used(now)
+        if self._shared(now):
+            try:
+                return self.ledger.used(self.account_uid, now, WINDOW)
+            except StoreError as exc:
+                self._failed(exc, now)
+        return self._fallback.used(now)
 
 
 class RateBudget:
@@ -146,7 +183,8 @@ class RateBudget:
         """Honour a Retry-After (capped at MAX_PAUSE; nonsense counts as the cap)."""
         if not 0 <= seconds <= MAX_PAUSE:  # also NaN
             seconds = MAX_PAUSE if seconds > 0 or seconds != seconds else 0.0
-        self.window.pause(self.clock() + seconds)
+        now = self.clock()
+        self.window.pause(now, now + seconds)
 
     def delay(self, user: bool = False, urgent: bool = False) -> float:
         """Seconds until a request of this kind may leave (0: now)."""

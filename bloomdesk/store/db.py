@@ -17,6 +17,7 @@ class Connection:
     an upgrade), and whose every SQLite error leaves as a classified StoreError."""
 
     def __init__(self, path: Path, *, synchronous: str, busy_timeout: float) -> None:
+        self.busy_timeout = busy_timeout  # seconds a write waits for another's lock
         self.db = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
         self.db.row_factory = sqlite3.Row
         self.db.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")

@@ -60,7 +60,7 @@ class Store:
         except StoreError:
             self._c.close()
             raise
-        self.ledger = Ledger(self.path, busy_timeout=busy_timeout)
+        self.ledger = Ledger(self.path)  # its own short wait: it runs on the event loop
         self.owners = Owners(self.path.parent)
 
     def close(self) -> None:

@@ -6,6 +6,10 @@ times live in the journal's database (table ``sends``), written through a connec
 of their own with ``synchronous=NORMAL``: a request time lost in a power cut costs
 nothing, and an fsync per request would.  A ``Retry-After`` pause is shared the same
 way (table ``pauses``).
+
+Every request asks the ledger on the event loop, so its connection waits for another
+process's lock only briefly (``BUSY_TIMEOUT``): a window must not freeze for the
+journal's 3 s; the caller goes on in memory for a while instead (``SharedWindow``).
 """
 
 from __future__ import annotations
@@ -17,13 +21,18 @@ from pathlib import Path
 from .db import Connection
 
 PRUNE_EVERY = 200  # sends between two clean-ups of old rows
+BUSY_TIMEOUT = 0.05  # seconds a write waits for another process's lock (on the loop)
 
 
 class Ledger:
-    def __init__(self, path: Path, *, busy_timeout: float) -> None:
+    def __init__(self, path: Path, *, busy_timeout: float = BUSY_TIMEOUT) -> None:
         self._c = Connection(path, synchronous="NORMAL", busy_timeout=busy_timeout)
         self._c.db.execute("PRAGMA synchronous=NORMAL")
         self._count = 0
+
+    @property
+    def busy_timeout(self) -> float:
+        return self._c.busy_timeout
 
     def close(self) -> None:
         self._c.close()
@@ -34,11 +43,16 @@ class Ledger:
         return self._wait(self._c.db, account_uid, now, room, window, ignore_pause)
 
     def take(self, account_uid: str, now: float, room: int, window: float, user: bool,
-             ignore_pause: bool = False) -> float:
+             ignore_pause: bool = False,
+             earlier: tuple[tuple[float, bool], ...] = ()) -> float:
         """Record a request if it fits now (0 returned) or say how long to wait; the
         check and the record are one transaction, so two processes never both take the
-        last place."""
+        last place.  `earlier`: sends made while the ledger could not be written, put
+        in first (those still inside the window), so that every process counts them."""
         with self._c.tx() as db:
+            db.executemany("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",
+                           [(account_uid, at, int(by_user)) for at, by_user in earlier
+                            if at > now - window])
             wait = self._wait(db, account_uid, now, room, window, ignore_pause)
             if wait <= 0:
                 db.execute("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",

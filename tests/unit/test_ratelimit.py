@@ -4,13 +4,18 @@ user, spaces background requests evenly, and honours Retry-After."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bloomdesk.core import ratelimit
-from bloomdesk.core.ratelimit import RateBudget
+from bloomdesk.core.ratelimit import WINDOW, RateBudget, SharedWindow
+from bloomdesk.store import Store
 
 
 class FakeTime:
@@ -75,3 +80,54 @@ def test_retry_after_pauses_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     assert budget.delay(user=True) == pytest.approx(17)
     sent = run(budget, clock, [(True, 0.0)], monkeypatch)
     assert sent[0][0] >= 1017
+
+
+@contextmanager
+def held(path: Path) -> Iterator[None]:
+    """Another process holds the journal's write lock (as a long write would)."""
+    hog = sqlite3.connect(path, isolation_level=None)
+    hog.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        hog.execute("ROLLBACK")
+        hog.close()
+
+
+def test_a_busy_ledger_is_waited_for_briefly_then_half_the_budget_goes_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ledger is asked on the event loop: it waits for another process's lock only
+    briefly (the window must not freeze for the journal's 3 s); in memory, not seeing
+    the other processes' sends, this one takes half the limit."""
+    store = Store(tmp_path / "journal.sqlite3")
+    try:
+        assert store.ledger.busy_timeout <= 0.1, "not the journal's 3 s"
+        clock = FakeTime()
+        budget = RateBudget(8, clock=clock, window=SharedWindow(store.ledger, "u1"))
+        with held(store.path):
+            sent = run(budget, clock, [(True, 0.0)] * 6, monkeypatch)
+        times = [t for t, _ in sent]
+        assert sum(1 for t in times if t < times[0] + 60) == 4, "half of 8 in a minute"
+    finally:
+        store.close()
+
+
+def test_sends_made_in_memory_reach_the_ledger_once_it_is_free(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store(tmp_path / "journal.sqlite3")
+    other = Store(tmp_path / "journal.sqlite3")  # another process on the same journal
+    try:
+        clock = FakeTime()
+        budget = RateBudget(60, clock=clock, window=SharedWindow(store.ledger, "u1"))
+        with held(store.path):
+            run(budget, clock, [(True, 0.0)] * 3, monkeypatch)
+            budget.pause(40)  # a Retry-After heard meanwhile
+        assert other.ledger.used("u1", clock.now, WINDOW) == 0
+        clock.now += 10  # a while later the ledger is asked again
+        budget.window.take(clock.now, 60, True, True)  # an urgent cancel, say
+        assert other.ledger.used("u1", clock.now, WINDOW) == 4, "the other counts them"
+        assert other.ledger.wait("u1", clock.now, 60, WINDOW) == pytest.approx(30), \
+            "and waits out the pause"
+    finally:
+        other.close()
+        store.close()
