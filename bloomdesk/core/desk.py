@@ -4,14 +4,13 @@ A thin facade over small parts, each a file of one job: ``accounts`` (who they a
 one check), ``sessions`` (connections, shared rate budgets, a typed call), ``book``
 (open orders, journaled by compare-and-set, events), ``transitions`` (pure),
 ``purchases``, ``routes``, ``actions``, ``balances``, ``reconcile``, ``statistics``,
-``push`` and one ``poller`` per account.  The Desk builds, starts and stops them, and
-keeps the book in step with other processes on the same journal (``tend``).
+``push`` and the ``fleet`` of pollers, one per account, kept in step with other
+processes on the same journal.  The Desk builds, starts and stops them.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import time
 from collections.abc import Callable, Coroutine
 from decimal import Decimal
@@ -25,15 +24,15 @@ from ..providers import PROFILES
 from ..providers.errors import ProviderError
 from ..providers.profiles import Capability
 from ..secrets import KeyStore
-from ..store import Store, StoreError
+from ..store import Store
 from .accounts import Accounts
 from .actions import Actions
 from .balances import Balances
 from .book import OrderBook
 from .crew import Crew
 from .errors import LocalError, OpenOrders
-from .events import AccountsChanged, EventBus
-from .poller import Poller
+from .events import EventBus
+from .fleet import Fleet
 from .purchases import Purchases
 from .push import PushedCode, PushIntake, PushOutcome
 from .pushing import Webhooks
@@ -44,8 +43,6 @@ from .settings import DeskSettings
 from .statistics import RouteStats, summarize
 from .webhook import WebhookReceiver
 
-log = logging.getLogger(__name__)
-TEND_EVERY = 1.0  # seconds between looks at the journal for other processes' changes
 __all__ = ["Desk", "DeskSettings"]
 
 
@@ -81,9 +78,8 @@ class Desk:
                                      self.purchases.buying.__contains__)
         self.webhooks = Webhooks(PushIntake(self.book, self.registry, clock), self.registry,
                                  self._replan)
-        self._pollers: dict[str, Poller] = {}
-        self._started = False
-        self._accounts_version: int | None = None
+        self.fleet = Fleet(self.book, self.registry, self.sessions, self._crew,
+                           self.balance_book.refresh_soon, self._later)
 
     # ------------------------------------------------------------------ accounts
     def accounts(self) -> list[AccountInfo]:
@@ -106,8 +102,7 @@ class Desk:
         """Add an account (of a preset: its kind and address unless given); True when
         its key went to the keyring (False: session only)."""
         _, stored = self.registry.add(kind, label, key, base_url, preset)
-        if self._started:
-            self._start_poller(label)
+        self.fleet.add(label)
         return stored
 
     def update_account(self, label: str, *, key: str | None = None,
@@ -120,9 +115,7 @@ class Desk:
         live = [o for o in self.book.open_orders() if o.account == label]
         if live:
             raise OpenOrders.of(label, len(live))
-        poller = self._pollers.pop(label, None)
-        if poller:
-            await poller.stop()
+        await self.fleet.remove(label)
         self.sessions.forget(label)
         self.registry.remove(label)
 
@@ -140,80 +133,21 @@ class Desk:
 
     async def start(self) -> None:
         """Resume every open order and start polling every account."""
-        if self._started:
+        if self.fleet.running:
             return  # once: `buy --wait` starts for the buy, then again for the wait
         # The first client of a run imports httpx's transport and loads the CA bundle:
         # ~130 ms that would stall the window at its first poll. Done aside instead.
         await asyncio.to_thread(warm_up)
-        self._started = True
-        try:  # what another process changes in the accounts from now on is taken in
-            self._accounts_version = self.store.data_version()
-            self.registry.reread()
-        except StoreError as exc:
-            log.info("Reading the accounts failed: %s", exc)
-        for account in self.accounts():
-            self._start_poller(account.label)
-        self._later(self._tend())
+        self.fleet.start()
 
-    def _start_poller(self, label: str) -> None:
-        if label not in self._pollers:
-            crew = Crew(self.book, self.sessions, self.reconciler, self.settings, self.clock,
-                        self.push_covers, partial(self.actions.cancel,
-                                                  reason=Reason.AUTO_CANCELLED, urgent=True))
-            poller = Poller(label, crew)
-            self._pollers[label] = poller
-            poller.start()
-
-    async def _tend(self) -> None:
-        """Keep the book and the accounts in step with other processes, and journal
-        what waited."""
-        while True:
-            await asyncio.sleep(TEND_EVERY)
-            self.book.flush()
-            self._sync_accounts()
-            had = {o.id: o.provider_id for o in self.book.open_orders()}
-            if changed := self.book.sync():
-                for poller in self._pollers.values():
-                    poller.wake()
-                # another process bought or cancelled: the balance shown here moved too
-                for label in {o.account for o in changed if o.state is OrderState.CANCELLED
-                              or (o.provider_id is not None and had.get(o.id) is None)}:
-                    if label in self._pollers:
-                        self.balance_book.refresh_soon(label)
-
-    def _sync_accounts(self) -> None:
-        """An account another process added is polled here too (its orders tended, its
-        silent numbers auto-cancelled); one it removed is let go; one it re-addressed
-        is reached at its new address."""
-        try:
-            version = self.store.data_version()
-            if version == self._accounts_version:
-                return
-            self._accounts_version = version
-            added, removed, changed = self.registry.reread()
-        except StoreError as exc:
-            log.info("Reading the accounts failed: %s", exc)
-            return
-        for label in removed | changed:
-            poller = self._pollers.pop(label, None)
-            if poller is not None:
-                self._later(poller.stop())
-            self.sessions.forget(label)
-        if self._started:
-            for label in added | changed:
-                self._start_poller(label)
-        if added or removed or changed:
-            log.info("Accounts changed by another process: +%s -%s ~%s", sorted(added),
-                     sorted(removed), sorted(changed))
-            self.bus.publish(AccountsChanged(frozenset(added), frozenset(removed),
-                                             frozenset(changed)))
+    def _crew(self) -> Crew:
+        return Crew(self.book, self.sessions, self.reconciler, self.settings, self.clock,
+                    self.push_covers, partial(self.actions.cancel,
+                                              reason=Reason.AUTO_CANCELLED, urgent=True))
 
     async def stop(self) -> None:
-        self._started = False
         await self.stop_webhook()
-        for poller in list(self._pollers.values()):
-            await poller.stop()
-        self._pollers.clear()
+        await self.fleet.stop()
         for task in list(self._background):
             task.cancel()
         await asyncio.gather(*self._background, return_exceptions=True)
@@ -224,13 +158,11 @@ class Desk:
         """Poll faster (>1) or slower (<1), from now on; the rate budget still rules."""
         old, self.settings.poll_speed = self.settings.poll_speed, speed
         if old != speed:
-            for poller in self._pollers.values():
+            for poller in self.fleet.pollers.values():
                 poller.rescale(max(0.1, old) / max(0.1, speed))
 
     def wake(self, label: str) -> None:
-        poller = self._pollers.get(label)
-        if poller is not None:
-            poller.wake()
+        self.fleet.wake(label)
 
     def _money_moved(self, label: str) -> None:
         self.wake(label)
@@ -259,7 +191,7 @@ class Desk:
         return self.webhooks.deliver(push)
 
     def _replan(self, which: Callable[[str], bool]) -> None:
-        for label, poller in self._pollers.items():
+        for label, poller in self.fleet.pollers.items():
             if which(label):
                 poller.replan()
 

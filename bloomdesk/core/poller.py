@@ -18,16 +18,16 @@ import asyncio
 import logging
 import random
 from collections.abc import Coroutine
-from functools import partial
 
-from ..domain import Activation, Order, OrderState
+from ..domain import Order, OrderState
 from ..providers.errors import NotFound, ProviderError, RateLimited, Rejected
 from ..providers.profiles import ACTIVE_LIST
 from ..store import StoreError
-from . import pacing, transitions
+from . import pacing
 from .crew import Crew
 from .errors import LocalError
-from .events import ErrorKind, ErrorRaised
+from .events import ErrorKind
+from .intake import Intake
 
 log = logging.getLogger(__name__)
 
@@ -47,12 +47,11 @@ class Poller:
         self._cancelling: set[int] = set()  # auto-cancelled now (a poll may be in flight)
         self._tasks: set[asyncio.Task[None]] = set()
         self._backoff = 0.0
-        self._misses: dict[int, tuple[int, float]] = {}  # order -> (not-found answers, since)
         self._cancel_at: dict[int, tuple[float, float]] = {}  # order -> (next try, backoff)
         self._reconcile_at = self._survey_at = 0.0
         self._detail: set[int] = set()  # new codes from a list: asked for one by one
+        self.intake = Intake(label, crew)
         self._told: str | None = None  # the local trouble last reported (once, not every step)
-        self._journal_told: str | None = None  # the journal trouble last reported
         self._stopping = False
 
     def start(self) -> None:
@@ -98,7 +97,7 @@ class Poller:
                 if self._told != exc.message:
                     self._told = exc.message
                     log.info("Polling %s is waiting: %s", self.label, exc.message)
-                    self._report(exc.message, ErrorKind.ACCOUNT)
+                    self.intake.report(exc.message, ErrorKind.ACCOUNT)
                 delay = IDLE_AFTER_LOCAL_ERROR
             except Exception:  # never let one bad step stop the polling of an account
                 log.exception("Polling %s failed", self.label)
@@ -182,7 +181,7 @@ class Poller:
             current = self.crew.book.open_order(order.id)
             if current is None:
                 self._due.pop(order.id, None)
-                self._misses.pop(order.id, None)
+                self.intake.misses.pop(order.id, None)
                 self._cancel_at.pop(order.id, None)
             else:
                 self._due[order.id] = now + self.interval(current, now)
@@ -197,19 +196,19 @@ class Poller:
         try:
             act = await self.crew.sessions.call(self.label, lambda p: p.activation(pid),
                                                 user=False)
-            self._misses.pop(order.id, None)
-            ok = self._apply([(order.id, act)])
+            self.intake.misses.pop(order.id, None)
+            ok = self.intake.apply([(order.id, act)])
         except NotFound:
             try:
-                ok = self._not_found(order.id)
+                ok = self.intake.not_found(order.id)
             except StoreError as exc:
-                self._journal_failed(exc)
+                self.intake.journal_failed(exc)
         except RateLimited as exc:
             log.info("Rate limited on %s; pausing %ss", self.label, exc.retry_after)
         except (ProviderError, LocalError) as exc:
-            self._report(exc.message, ErrorKind.POLL)
+            self.intake.report(exc.message, ErrorKind.POLL)
         except StoreError as exc:  # the journal, not the provider: said, and tried again
-            self._journal_failed(exc)
+            self.intake.journal_failed(exc)
         finally:
             self._in_flight.discard(order.id)
             self._after(order, ok)
@@ -228,15 +227,15 @@ class Poller:
                      if o.provider_id in by_id]
             codes = {o.id: o.code for o in orders}
             for order_id, act in found:
-                self._misses.pop(order_id, None)
+                self.intake.misses.pop(order_id, None)
                 if act.code and act.code != codes.get(order_id):
                     detail.add(order_id)
             # one transaction for the whole list: one fsync, not N
-            ok = self._apply(found)
+            ok = self.intake.apply(found)
             try:
                 self.crew.reconciler.adopt_outside(self.label, result)
             except StoreError as exc:  # adopted at a later survey; our orders go on
-                self._journal_failed(exc)
+                self.intake.journal_failed(exc)
                 self._survey_at = min(self._survey_at, self.crew.clock() + pacing.backoff(
                     self._backoff) * random.uniform(0.5, 1.0))
             for order in orders:  # no longer listed: ask for its state once
@@ -248,11 +247,11 @@ class Poller:
         except Rejected as exc:  # a server without the list (probed): no error to show
             ok = ACTIVE_LIST not in self.crew.sessions.provider(self.label).capabilities
             if not ok:
-                self._report(exc.message, ErrorKind.POLL)
+                self.intake.report(exc.message, ErrorKind.POLL)
         except (ProviderError, LocalError) as exc:
-            self._report(exc.message, ErrorKind.POLL)
+            self.intake.report(exc.message, ErrorKind.POLL)
         except StoreError as exc:
-            self._journal_failed(exc)
+            self.intake.journal_failed(exc)
         finally:
             for order in orders:
                 if order.id not in polled_alone:
@@ -262,50 +261,6 @@ class Poller:
                 self._detail |= detail
                 self._due.update((order_id, 0.0) for order_id in detail)
             self.wake()
-
-    def _apply(self, answers: list[tuple[int, Activation]]) -> bool:
-        """Take in the answers (the book keeps in memory what the journal cannot take);
-        False when the journal could not take them: a fault, said once, backed off."""
-        now = self.crew.clock()
-        book = self.crew.book
-        results = book.change_many([(order_id, partial(transitions.polled, act=act, now=now))
-                                    for order_id, act in answers])
-        changed = [order.id for order in results if order is not None]
-        trouble = next((e for e in map(book.unsaved, changed) if e), None)
-        if trouble is not None:
-            self._journal_failed(trouble)
-            return False
-        if changed:  # the journal took them: a later trouble is news again
-            self._journal_told = None
-        return True
-
-    def _not_found(self, order_id: int) -> bool:
-        """One more "not found": the order ends only when that is consistent (or it
-        has expired); until then it is a fault, retried with backoff."""
-        now = self.crew.clock()
-        misses, since = self._misses.get(order_id, (0, now))
-        misses += 1
-        self._misses[order_id] = (misses, since)
-        done = self.crew.book.change(
-            order_id, lambda o: transitions.not_found(o, misses, since, now), "gone")
-        if done is not None:
-            self._misses.pop(order_id, None)
-            return True
-        log.info("Polling %s: order %s not found (%d in a row); asking again later",
-                 self.label, order_id, misses)
-        return False
-
-    def _report(self, message: str, kind: ErrorKind) -> None:
-        log.info("Polling %s: %s", self.label, message)
-        self.crew.book.bus.publish(ErrorRaised(self.label, message, kind=kind))
-
-    def _journal_failed(self, error: StoreError | str) -> None:
-        """The journal failed under a background task: said once (until it works
-        again), never the end of the task; the caller backs off."""
-        message = str(error)
-        if self._journal_told != message:
-            self._journal_told = message
-            self._report(message, ErrorKind.JOURNAL)
 
     # ------------------------------------------------------------------ protection
     async def _auto_cancel(self, order: Order) -> None:
@@ -317,9 +272,9 @@ class Poller:
             self._cancel_at.pop(order.id, None)
         except (ProviderError, LocalError, StoreError) as exc:
             if isinstance(exc, StoreError):
-                self._journal_failed(exc)
+                self.intake.journal_failed(exc)
             else:
-                self._report(exc.message, ErrorKind.ACTION)
+                self.intake.report(exc.message, ErrorKind.ACTION)
             # a code may have arrived meanwhile: look before trying again, soon
             wait = pacing.cancel_retry(self._cancel_at.get(order.id, (0.0, 0.0))[1])
             self._cancel_at[order.id] = (self.crew.clock() + wait, wait)
@@ -332,7 +287,7 @@ class Poller:
         try:
             await self.crew.reconciler.run(self.label, orders)
         except StoreError as exc:  # tried again at the next round
-            self._journal_failed(exc)
+            self.intake.journal_failed(exc)
         finally:
             for order in orders:
                 self._in_flight.discard(order.id)

@@ -161,6 +161,13 @@
     </message>
 </context>
 <context>
+    <name>AccountsControl</name>
+    <message>
+        <source>The accounts were changed by another BloomDesk</source>
+        <translation>Счета изменены другим экземпляром BloomDesk</translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>&amp;Add…</source>
@@ -847,10 +854,6 @@
     <message>
         <source>Starting…</source>
         <translation>Запуск…</translation>
-    </message>
-    <message>
-        <source>The accounts were changed by another BloomDesk</source>
-        <translation>Счета изменены другим экземпляром BloomDesk</translation>
     </message>
     <message>
         <source>Type part of a service or a country; Down or Enter goes to the offers</source>

@@ -38,8 +38,9 @@ from .window_state import WindowState
 
 if TYPE_CHECKING:
     from ..core import Desk
-    from ..core.events import AccountsChanged, ErrorRaised
+    from ..core.events import ErrorRaised
     from ..store.cache import Cached
+    from .accounts_control import AccountsControl
     from .accounts_dialog import AccountsDialog
     from .bridge import DeskBridge
     from .buying import Buyer
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
     buyer: Buyer
     order_actions: OrderActions
     code_actions: CodeActions
-    accounts_dialog: AccountsDialog | None = None  # while it is open
+    accounts_control: AccountsControl
     webhooks: WebhookControl
     auto_copy_action: QAction
 
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
 
     def attach(self, desk: Desk) -> None:
         """The Desk arrives: the helpers that act on it, the menus, the open orders."""
+        from .accounts_control import AccountsControl
         from .bridge import DeskBridge
         from .buying import Buyer
         from .code_actions import CodeActions
@@ -136,6 +138,8 @@ class MainWindow(QMainWindow):
                                         self.names, self.report, self.show_from_tray, self)
         self.webhooks = WebhookControl(desk, lambda: self.prefs, self.report, self.tasks, self)
         self.history = History(desk, self.names, self.bridge.orderChanged, self)
+        self.accounts_control = AccountsControl(desk, self.price_side, self.banner,
+                                                self.report, self)
         self._connect()
         self._menus()
         self.attached = True
@@ -168,7 +172,7 @@ class MainWindow(QMainWindow):
         b.codeReceived.connect(self.code_actions.received)
         b.balanceChanged.connect(self.balances.set_balance)
         b.errorRaised.connect(self._error_event)
-        b.accountsChanged.connect(self._accounts_changed_elsewhere)
+        b.accountsChanged.connect(self.accounts_control.changed_elsewhere)
 
     def _menus(self) -> None:
         hide = QAction(self.prices.hide_empty.text(), self)
@@ -223,31 +227,12 @@ class MainWindow(QMainWindow):
         self.report(self.tr("Settings saved"), timeout=3000)
 
     def open_accounts(self) -> None:
-        from .accounts_dialog import AccountsDialog
+        self.accounts_control.open()
 
-        dialog = AccountsDialog(self.desk, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accountsChanged.connect(self._accounts_changed)
-        self.accounts_dialog = dialog
-        dialog.finished.connect(self._accounts_dialog_closed)
-        dialog.open()
-
-    def _accounts_changed(self) -> None:
-        self.banner.dismiss()
-        self.price_side.reload_accounts()
-        self.price_side.refresh()
-
-    def _accounts_dialog_closed(self) -> None:
-        self.accounts_dialog = None
-
-    def _accounts_changed_elsewhere(self, event: AccountsChanged) -> None:
-        """Another window or the CLI added, removed or re-addressed accounts."""
-        for label in event.changed:
-            self.price_side.account_changed(label)
-        self._accounts_changed()
-        if self.accounts_dialog is not None:
-            self.accounts_dialog.reload()
-        self.report(self.tr("The accounts were changed by another BloomDesk"), timeout=5000)
+    @property
+    def accounts_dialog(self) -> AccountsDialog | None:
+        """The Accounts dialog while it is open."""
+        return self.accounts_control.dialog
 
     # ------------------------------------------------------------------ running
     def start(self, refresh: bool = True) -> None:
