@@ -15,7 +15,9 @@ window and ``bloomdesk-cli`` alike, spends one budget as the provider counts it.
 the journal is busy in another process (its lock held past the ledger's short wait) or
 cannot be written, the shared window goes on in memory for ``FALLBACK_FOR`` s, on half
 the budget (the other processes are assumed to spend the other half), and then asks the
-journal again, recording there the sends it made meanwhile.
+journal again, recording there the sends it made meanwhile (and at quit).  Meanwhile it
+still reads the journal, which another process's write lock does not hold up: the others'
+sends and Retry-After pauses go on counting.
 """
 
 from __future__ import annotations
@@ -40,6 +42,8 @@ MAX_PAUSE = 300.0
 # After the ledger failed: this long in memory before asking it again (each ask may wait
 # the ledger's short busy timeout on the event loop).
 FALLBACK_FOR = 5.0
+# At quit: this many tries, this far apart, to hand the ledger the sends it missed.
+FLUSH_TRIES, FLUSH_PAUSE = 10, 0.1
 
 
 class Window(Protocol):
@@ -47,6 +51,7 @@ class Window(Protocol):
     def take(self, now: float, room: int, user: bool, ignore_pause: bool) -> float: ...
     def pause(self, now: float, until: float) -> None: ...
     def used(self, now: float) -> int: ...
+    def flush(self, now: float) -> None: ...
 
 
 class MemoryWindow:
@@ -76,6 +81,9 @@ class MemoryWindow:
     def used(self, now: float) -> int:
         self.wait(now, 1, True)
         return len(self._sent)
+
+    def flush(self, now: float) -> None:
+        pass  # nothing is shared
 
 
 def alone(room: int) -> int:
@@ -119,7 +127,35 @@ class SharedWindow:
                 return max(shared, self._fallback.wait(now, room, ignore_pause))
             except StoreError as exc:
                 self._failed(exc, now)
-        return self._fallback.wait(now, alone(room), ignore_pause)
+        return max(self._others(now, room, ignore_pause),
+                   self._fallback.wait(now, alone(room), ignore_pause))
+
+    def _others(self, now: float, room: int, ignore_pause: bool) -> float:
+        """In memory, what the ledger still says: a read is not held up by another
+        process's write lock, so their sends and Retry-After pauses still count (room
+        left for our own sends it has not seen); nothing when it cannot be read."""
+        mine = sum(1 for at, _ in self._unshared if at > now - WINDOW)
+        try:
+            return self.ledger.wait(self.account_uid, now, max(1, room - mine), WINDOW,
+                                    ignore_pause)
+        except StoreError:
+            return 0.0
+
+    def flush(self, now: float) -> None:
+        """Hand the ledger what it has not seen (at quit, or when the account is let
+        go), waiting a little longer than a request would: a process that ends inside
+        its fallback must not leave its sends uncounted by the others."""
+        for _ in range(FLUSH_TRIES):
+            if not self._unshared and not self._unshared_pause:
+                return
+            try:
+                self.ledger.record(self.account_uid, tuple(self._unshared),
+                                   self._unshared_pause, now, WINDOW)
+            except StoreError as exc:
+                log.info("The rate budget's sends could not be shared: %s", exc)
+                time.sleep(FLUSH_PAUSE)
+            else:
+                self._unshared, self._unshared_pause = [], 0.0
 
     def take(self, now: float, room: int, user: bool, ignore_pause: bool) -> float:
         if self._shared(now):
@@ -140,8 +176,10 @@ class SharedWindow:
                 if wait <= 0:
                     self._fallback.take(now, room, user, ignore_pause)
                 return wait
-        wait = self._fallback.take(now, alone(room), user, ignore_pause)
+        wait = max(self._others(now, room, ignore_pause),
+                   self._fallback.wait(now, alone(room), ignore_pause))
         if wait <= 0:
+            self._fallback.take(now, alone(room), user, ignore_pause)
             self._unshared.append((now, user))
         return wait
 
@@ -196,6 +234,10 @@ class RateBudget:
 
     def used(self) -> int:
         return self.window.used(self.clock())
+
+    def flush(self) -> None:
+        """Hand what only this process knows to the others (at quit)."""
+        self.window.flush(self.clock())
 
     async def acquire(self, user: bool = False, urgent: bool = False) -> None:
         """Wait for room, then take it.  `urgent` goes through a Retry-After pause (a

@@ -135,7 +135,9 @@ class Sessions:
 
     def forget(self, label: str) -> None:
         """Drop the account's connection (its key or address changed)."""
-        self._budgets.pop(label, None)
+        budget = self._budgets.pop(label, None)
+        if budget is not None:
+            budget.flush()
         provider = self._providers.pop(label, None)
         if provider is not None:
             task = asyncio.ensure_future(provider.aclose())
@@ -143,6 +145,8 @@ class Sessions:
             task.add_done_callback(self._closing.discard)
 
     async def aclose(self) -> None:
+        for budget in self._budgets.values():
+            budget.flush()
         providers, self._providers = list(self._providers.values()), {}
         for provider in providers:
             await provider.aclose()

@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from .db import Connection
+from .errors import classify
 
 PRUNE_EVERY = 200  # sends between two clean-ups of old rows
 BUSY_TIMEOUT = 0.05  # seconds a write waits for another process's lock (on the loop)
@@ -39,8 +40,25 @@ class Ledger:
 
     def wait(self, account_uid: str, now: float, room: int, window: float,
              ignore_pause: bool = False) -> float:
-        """Seconds until one more request fits (0: now), without taking it."""
-        return self._wait(self._c.db, account_uid, now, room, window, ignore_pause)
+        """Seconds until one more request fits (0: now), without taking it.  A read:
+        another process's write lock does not hold it up."""
+        try:
+            return self._wait(self._c.db, account_uid, now, room, window, ignore_pause)
+        except sqlite3.Error as exc:
+            raise classify(exc) from None
+
+    def record(self, account_uid: str, sends: tuple[tuple[float, bool], ...], paused: float,
+               now: float, window: float) -> None:
+        """Put in sends (and a pause) made while the ledger could not be written, those
+        still inside the window, so that every process counts them."""
+        with self._c.tx() as db:
+            db.executemany("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",
+                           [(account_uid, at, int(by_user)) for at, by_user in sends
+                            if at > now - window])
+            if paused > now:
+                db.execute("INSERT INTO pauses (account_uid, until) VALUES (?, ?) ON "
+                           "CONFLICT(account_uid) DO UPDATE SET until = "
+                           "max(until, excluded.until)", (account_uid, paused))
 
     def take(self, account_uid: str, now: float, room: int, window: float, user: bool,
              ignore_pause: bool = False,

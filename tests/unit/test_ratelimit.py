@@ -131,3 +131,49 @@ def test_sends_made_in_memory_reach_the_ledger_once_it_is_free(
     finally:
         other.close()
         store.close()
+
+
+def test_in_memory_the_others_pauses_and_sends_still_count(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another process heard a Retry-After and put it in the ledger; this one cannot
+    write the ledger for a while.  Reading it is not held up by the lock: the pause
+    holds here too, and the others' sends still leave less room."""
+    store = Store(tmp_path / "journal.sqlite3")
+    other = Store(tmp_path / "journal.sqlite3")
+    try:
+        clock = FakeTime()
+        other.ledger.pause("u1", clock.now + 120)
+        budget = RateBudget(60, clock=clock, window=SharedWindow(store.ledger, "u1"))
+        with held(store.path):
+            assert budget.window.take(clock.now, 60, False, False) > 100, "paused"
+            assert budget.delay() > 100, "the poller holds back"
+        clock.now += 130
+        start = clock.now
+        for _ in range(50):  # the other process spends most of the minute's budget
+            assert other.ledger.take("u1", clock.now, 60, WINDOW, True) == 0
+        with held(store.path):
+            sent = run(budget, clock, [(True, 0.0)] * 20, monkeypatch)
+        assert sum(1 for t, _ in sent if t < start + 60) <= 10, "60 less their 50"
+    finally:
+        other.close()
+        store.close()
+
+
+def test_sends_made_in_memory_are_handed_over_at_quit(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A command that ends while the ledger was busy leaves its sends counted by the
+    others: they are written once the lock is free, at quit."""
+    store = Store(tmp_path / "journal.sqlite3")
+    other = Store(tmp_path / "journal.sqlite3")
+    try:
+        clock = FakeTime()
+        budget = RateBudget(60, clock=clock, window=SharedWindow(store.ledger, "u1"))
+        with held(store.path):
+            run(budget, clock, [(True, 0.0)] * 3, monkeypatch)
+            budget.pause(40)
+        budget.flush()
+        assert other.ledger.used("u1", clock.now, WINDOW) == 3
+        assert other.ledger.wait("u1", clock.now, 60, WINDOW) > 30
+    finally:
+        other.close()
+        store.close()
