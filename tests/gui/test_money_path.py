@@ -138,6 +138,8 @@ def test_every_order_action_says_what_it_came_to(qloop: qasync.QEventLoop, qtbot
 
     async def scenario(window: MainWindow, sim: Simulator) -> None:
         desk, model = window.desk, window.orders_model
+        # the first price load's own line must not land over what an action says
+        await until(lambda: window.prices.model.total > 100_000)
         sim.next_codes("bloomsms", None, None)
         silent, _ = await buy(desk, "bloomsms")
         await act(window, silent, "cancel")
