@@ -239,4 +239,9 @@ def from_token(token: str, *, detail: str | None = None, http_status: int | None
                 "providers", "No number at or below your maximum price; the cheapest is "
                 "{floor}.").format(floor=floor),
                 token=token, http_status=http_status, min_price=floor)
+    if cls is Unavailable:
+        # the provider failed while handling the request (a database error...): it may
+        # have done it, a buy may have charged; in maintenance it did nothing
+        return Unavailable(text, token=token, http_status=http_status,
+                           maybe_sent=token != "MAINTENANCE")
     return cls(text, token=token, http_status=http_status)

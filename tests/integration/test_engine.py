@@ -330,3 +330,20 @@ async def test_the_free_cancel_deadline_runs_from_when_the_buy_was_sent(
     order = await desk.buy(kind, "tg", country, price=price)
     assert order.free_cancel_until is not None
     assert order.free_cancel_until - order.created_at >= 120 + 1.2
+
+
+@pytest.mark.parametrize(("token", "maybe"), [("ERROR_SQL", True), ("MAINTENANCE", False)])
+async def test_a_buy_the_provider_failed_on_its_side_may_have_charged(
+        make_desk: MakeDesk, sim: Simulator, token: str, maybe: bool) -> None:
+    """ERROR_SQL answers a buy the provider was handling when its database failed: the
+    debit may have happened, so the order is unknown (checked, never bought again), not
+    "failed, nothing charged".  MAINTENANCE did nothing."""
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.fault(kind, Fault("answer", op="buy", status=200, body=token))
+    with pytest.raises(Unavailable) as caught:
+        await desk.buy(kind, "tg", country, price=price)
+    order = desk.order(caught.value.order_id or 0)
+    assert order.state is (OrderState.UNKNOWN if maybe else OrderState.FAILED), order
+    assert (order.reason is Reason.NOT_SENT) is not maybe
