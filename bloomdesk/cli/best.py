@@ -12,7 +12,7 @@ from ..core.routes import Attempt, place_of, ranked
 from ..core.statistics import success_by_route
 from ..domain import Offer
 from ..i18n import QT_TRANSLATE_NOOP
-from .buying import price_cap, wait
+from .buying import price_cap, unwatched, wait
 from .catalogue import find
 from .common import NO_ACCOUNT, buying, on_account
 from .failures import EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
@@ -82,6 +82,7 @@ async def buy_best(args: argparse.Namespace, desk: Desk) -> int:
             count=len(attempts)), EXIT_REFUSED, "NO_NUMBERS")
     if not args.wait:
         emit(args.json, {**order_json(order), "attempts": tried}, order_line(order))
+        unwatched(order, args.json)
         return EXIT_OK
     return await wait(args, desk, order.id, extra={"attempts": tried})
 

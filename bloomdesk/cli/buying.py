@@ -15,7 +15,7 @@ from ..paths import settings_path, state_dir
 from .catalogue import find
 from .common import buying, one_account
 from .failures import EXIT_LOCAL, EXIT_NO_CODE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
-from .output import emit, order_json, order_line, say
+from .output import emit, iso_time, json_text, order_json, order_line, say
 
 MAX_PRICE = Decimal(1_000_000)  # no number costs that: a typo, or a number bomb
 MAX_PRICE_DIGITS = 12
@@ -65,24 +65,31 @@ async def buy(args: argparse.Namespace, desk: Desk) -> int:
                                         price=offer.price, operator=args.operator))
     if not args.wait:
         emit(args.json, order_json(order), order_line(order))
-        unwatched(order)
+        unwatched(order, args.json)
         return EXIT_OK
     if not args.json:
         say(order_line(order), sys.stderr)
     return await wait(args, desk, order.id)
 
 
-def unwatched(order: Order) -> None:
+def unwatched(order: Order, as_json: bool) -> None:
     """Where silence costs money, say by when, and what cancels it in time: once this
     command ends, only a running window or a `wait` tends the order."""
     if order.free_cancel_until is None or not order.auto_cancel or not order.state.is_live \
             or order.code:
         return  # nothing charged for silence, or the user let it run
     by = datetime.fromtimestamp(order.free_cancel_until).astimezone().strftime("%H:%M:%S")
-    say("bloomdesk-cli: " + QT_TRANSLATE_NOOP(
+    text = QT_TRANSLATE_NOOP(
         "cli", "order #{order} is charged unless a code comes or it is cancelled by {by}: "
         "a running BloomDesk window cancels it in time, or run `bloomdesk-cli wait "
-        "{order}`").format(order=order.id, by=by), sys.stderr)
+        "{order}`").format(order=order.id, by=by)
+    if as_json:
+        print(json_text({"warning": text, "account": order.account, "kind": "deadline",
+                         "order": order.id,
+                         "free_cancel_until": iso_time(order.free_cancel_until)}),
+              file=sys.stderr)
+    else:
+        say("bloomdesk-cli: " + text, sys.stderr)
 
 
 async def wait(args: argparse.Namespace, desk: Desk, order_id: int,
@@ -105,6 +112,7 @@ async def wait(args: argparse.Namespace, desk: Desk, order_id: int,
     try:
         order = await desk.wait_for_code(order_id, args.timeout)
     except TimeoutError:
+        unwatched(desk.order(order_id), args.json)  # left to no one from here on
         raise Failure(QT_TRANSLATE_NOOP("cli", "no code for order #{order} yet").format(
             order=order_id), EXIT_NO_CODE, "NO_CODE", order_id) from None
     if not order.code:

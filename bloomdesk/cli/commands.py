@@ -106,7 +106,7 @@ async def dispatch(args: argparse.Namespace, desk: Desk) -> int:
     elif cmd == "rerent":
         order = await buying(desk, desk.rerent(args.order))
         emit(args.json, order_json(order), order_line(order))
-        unwatched(order)
+        unwatched(order, args.json)
         return EXIT_OK
     else:
         action = {"cancel": desk.cancel, "complete": desk.complete,

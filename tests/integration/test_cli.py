@@ -262,5 +262,14 @@ def test_a_number_that_costs_money_in_silence_says_by_when(tmp_path: Path,
     assert bought.returncode == 0, bought.stderr
     order = json.loads(bought.stdout)
     assert order["free_cancel_until"] is not None
-    assert f"order #{order['id']} is charged unless" in bought.stderr
-    assert f"bloomdesk-cli wait {order['id']}" in bought.stderr
+    [warning] = [json.loads(line) for line in bought.stderr.splitlines()]  # JSON Lines
+    assert (warning["order"], warning["kind"]) == (order["id"], "deadline")
+    assert warning["free_cancel_until"] == order["free_cancel_until"]
+    assert f"bloomdesk-cli wait {order['id']}" in warning["warning"]
+    best = run_cli(env, "buy", "tg", "--best")
+    assert best.returncode == 0, best.stderr
+    assert "is charged unless" in best.stderr, "the best route says it too"
+    waited = run_cli(env, "wait", str(order["id"]), "--timeout", "1")
+    assert waited.returncode == 6
+    assert f"order #{order['id']} is charged unless" in waited.stderr, \
+        "a wait that gives up leaves it to no one, and says so"
