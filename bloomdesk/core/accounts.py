@@ -115,15 +115,12 @@ class Accounts:
                               else profile.cancel_not_before)
         return profile
 
-    def reread(self) -> tuple[set[str], set[str], set[str]]:
-        """Read the journal's accounts again (another process may have changed them):
-        the labels added, removed, and changed (another kind, address or identity)."""
-        before = dict(self._cache or {})
+    def reread(self) -> dict[str, AccountInfo]:
+        """Read the journal's accounts again (another process may have changed them)."""
         self._cache = None
-        after = {a.label: a for a in self.all()}
-        return (set(after) - set(before), set(before) - set(after),
-                {label for label in set(after) & set(before)
-                 if after[label] != before[label]})
+        self.all()
+        assert self._cache is not None
+        return dict(self._cache)
 
     def add(self, kind: str, label: str, key: str | None, base_url: str | None = None,
             preset_name: str | None = None) -> tuple[AccountInfo, bool]:

@@ -102,12 +102,14 @@ class Desk:
         """Add an account (of a preset: its kind and address unless given); True when
         its key went to the keyring (False: session only)."""
         _, stored = self.registry.add(kind, label, key, base_url, preset)
+        self.fleet.ours()
         self.fleet.add(label)
         return stored
 
     def update_account(self, label: str, *, key: str | None = None,
                        base_url: str | None = None) -> None:
         self.registry.update(label, key=key, base_url=base_url)
+        self.fleet.ours()
         self.sessions.forget(label)
 
     async def remove_account(self, label: str) -> None:
@@ -118,6 +120,7 @@ class Desk:
         await self.fleet.remove(label)
         self.sessions.forget(label)
         self.registry.remove(label)
+        self.fleet.ours()
 
     async def test_connection(self, kind: str, key: str | None, base_url: str | None = None,
                               label: str | None = None) -> Decimal:

@@ -10,7 +10,7 @@ import asyncio
 import logging
 from collections.abc import Callable, Coroutine
 
-from ..domain import OrderState
+from ..domain import AccountInfo, OrderState
 from ..store import StoreError
 from .accounts import Accounts
 from .book import OrderBook
@@ -36,18 +36,23 @@ class Fleet:
         self.pollers: dict[str, Poller] = {}
         self.running = False
         self._accounts_version: int | None = None
+        self._known: dict[str, AccountInfo] = {}  # the accounts as last seen here
 
     def start(self) -> None:
         """Poll every account, and tend the journal from now on."""
         self.running = True
         try:  # what another process changes in the accounts from now on is taken in
             self._accounts_version = self.book.store.data_version()
-            self.registry.reread()
+            self._known = self.registry.reread()
         except StoreError as exc:
             log.info("Reading the accounts failed: %s", exc)
         for account in self.registry.all():
             self.add(account.label)
         self._later(self._tend())
+
+    def ours(self) -> None:
+        """This process changed the accounts: nothing for another to have done."""
+        self._known = {a.label: a for a in self.registry.all()}
 
     def add(self, label: str) -> None:
         if self.running and label not in self.pollers:
@@ -92,10 +97,13 @@ class Fleet:
             if version == self._accounts_version:
                 return
             self._accounts_version = version
-            added, removed, changed = self.registry.reread()
+            now = self.registry.reread()
         except StoreError as exc:
             log.info("Reading the accounts failed: %s", exc)
             return
+        before, self._known = self._known, now
+        added, removed = set(now) - set(before), set(before) - set(now)
+        changed = {label for label in set(now) & set(before) if now[label] != before[label]}
         for label in removed | changed:
             poller = self.pollers.pop(label, None)
             if poller is not None:

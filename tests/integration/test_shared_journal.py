@@ -190,3 +190,28 @@ async def test_an_account_added_by_another_process_is_tended_here(
     finally:
         await desk.stop()
         desk.store.close()
+
+
+async def test_this_process_changing_its_accounts_is_not_news_from_another(
+        shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
+    """An account edited here, then anything written to the journal by another
+    connection: the window does not announce that another BloomDesk changed it."""
+    from bloomdesk.core.events import AccountsChanged, Event
+
+    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
+                settings=DeskSettings(timeout=10))
+    desk.keys.set("bulk", KEY)
+    seen: list[Event] = []
+    desk.subscribe(seen.append)
+    await desk.start()
+    other = Store(tmp_path / "journal.sqlite3")
+    try:
+        desk.update_account("bulk", base_url=sim.url("smsbulk"))
+        other.ledger.pause("someone-else", 1.0)  # the journal moved, accounts did not
+        desk.fleet.sync_accounts()
+        assert not [e for e in seen if isinstance(e, AccountsChanged)]
+        assert [a.label for a in desk.accounts()] == ["bulk"]
+    finally:
+        other.close()
+        await desk.stop()
+        desk.store.close()
