@@ -33,7 +33,7 @@ from .accounts import Accounts
 from .book import OrderBook
 from .errors import LocalError, NothingToDo
 from .events import ErrorKind, ErrorRaised
-from .reconcile import kin
+from .kin import kin
 from .sessions import Sessions
 from .settings import DeskSettings
 
@@ -166,7 +166,7 @@ class Purchases:
         (here or in another process) gave it meanwhile, guessing from the provider's
         list, gives it up and is lost again, to be reconciled anew.  True when one did."""
         try:
-            uids = {a.uid for a in kin(self.accounts, self.sessions, order.account)}
+            uids = {a.uid for a in kin(self.accounts, self.sessions.key_digest, order.account)}
         except LocalError:  # the account is gone meanwhile, say: its own orders still
             uids = {order.account_uid}
         try:

@@ -11,24 +11,18 @@ once the list has come back (a buy journals its order before its request leaves)
 a buy that began meanwhile puts the round off, an order bought meanwhile is no
 longer lost, and an activation any order holds is nobody else's.
 
-Two accounts can be one account at the provider (``kin``: the same host and the same
-key, as SMSBulk's two dialects on one key are): each lists what the other bought, so
-their orders count together, for lost buys and for orders bought outside BloomDesk.
+Two accounts can be one account at the provider (``kin``): each lists what the other
+bought, so their orders count together, for lost buys and for orders bought outside
+BloomDesk.
 """
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import logging
-import secrets
-import weakref
 from collections.abc import Callable
 from functools import partial
-from urllib.parse import urlsplit
 
-from ..domain import AccountInfo, Activation, Order, OrderState
-from ..providers import Provider
+from ..domain import Activation, Order, OrderState
 from ..providers.errors import ProviderError, Rejected
 from ..providers.profiles import ACTIVE_LIST
 from ..store import StoreError
@@ -37,52 +31,12 @@ from .accounts import Accounts
 from .book import OrderBook
 from .errors import LocalError
 from .events import ErrorKind, ErrorRaised
+from .kin import kin
 from .sessions import Sessions
 
 log = logging.getLogger(__name__)
 CLAIMS_SPAN = 86_400.0  # finished orders younger than this still claim their provider id
 LOST = (OrderState.UNKNOWN, OrderState.PENDING)
-# A key is compared as a salted digest, made once per connection, kept in memory only
-_SALT = secrets.token_bytes(16)
-_DIGESTS: weakref.WeakKeyDictionary[Provider, bytes] = weakref.WeakKeyDictionary()
-
-
-def _host(accounts: Accounts, account: AccountInfo) -> str:
-    url = account.base_url or accounts.profile(account.label).base_url or ""
-    return (urlsplit(url).hostname or "").lower()
-
-
-def _key_digest(sessions: Sessions, label: str) -> bytes | None:
-    try:
-        provider = sessions.provider(label)
-    except LocalError:  # no key: it cannot be told to be the same account
-        return None
-    digest = _DIGESTS.get(provider)
-    if digest is None:
-        key = sessions.keys.get(label)
-        if not key:
-            return None
-        digest = _DIGESTS[provider] = hmac.new(_SALT, key.encode(), hashlib.sha256).digest()
-    return digest
-
-
-def kin(accounts: Accounts, sessions: Sessions, label: str) -> list[AccountInfo]:
-    """The accounts that are one account at the provider with `label`, itself first:
-    the same host and the same key.  A key is not enough alone (one key may serve two
-    providers' sites) and neither is a host (two people's accounts at one provider; a
-    provider may number each one's orders from 1).  An account without a key is kin
-    to none."""
-    me = accounts.get(label)
-    found = [me]
-    host = _host(accounts, me)
-    others = [a for a in accounts.all() if a.label != label and _host(accounts, a) == host]
-    if others:
-        mine = _key_digest(sessions, label)
-        if mine is not None:
-            found += [a for a in others if _key_digest(sessions, a.label) == mine]
-    return found
-
-
 def match(lost: list[Order], listed: list[Activation],
           claimed: set[str]) -> list[tuple[Order, Activation | None]]:
     """Pair each lost order (oldest first) with an unclaimed listed activation of its
@@ -128,7 +82,7 @@ class Reconciler:
 
     def _kin(self, label: str) -> tuple[set[str], set[str]]:
         """The account's kin: their uids and labels."""
-        near = kin(self.accounts, self.sessions, label)
+        near = kin(self.accounts, self.sessions.key_digest, label)
         return {a.uid for a in near}, {a.label for a in near}
 
     def lost(self, label: str) -> list[Order]:

@@ -1,7 +1,9 @@
 """Provider sessions: one connection and one rate budget per account, and a typed call.
 
 Every request of an account goes through ``call``: it waits for room in the
-account's budget (shared with every process on the journal), and a rate-limit
+account's budget (shared with every process on the journal, and with its kin: the
+accounts that are one key at the provider, whose requests it counts as one), and a
+rate-limit
 answer, whatever its wrapping (``429``, ``RATE_LIMITED``, ``TOO_MANY_REQUESTS``),
 pauses the budget because it is a :class:`RateLimited`, not because of its words.
 """
@@ -29,6 +31,7 @@ from ..secrets import KeyStore
 from ..store import StoreError
 from .accounts import Accounts, check
 from .errors import InvalidInput
+from .kin import digest, kin
 from .ratelimit import RateBudget, SharedWindow
 from .settings import DeskSettings
 
@@ -49,7 +52,8 @@ class Sessions:
         self.settings = settings
         self._transport = transport
         self._providers: dict[str, Provider] = {}
-        self._budgets: dict[str, RateBudget] = {}
+        self._budgets: dict[str, RateBudget] = {}  # by the uid the kin count under
+        self._digests: dict[str, bytes | None] = {}  # label -> its key's digest (kin.py)
         self._closing: set[asyncio.Task[None]] = set()
 
     def provider(self, label: str) -> Provider:
@@ -63,12 +67,12 @@ class Sessions:
                     "settings.").format(label=label), token="NO_KEY")
             provider = connect(account.kind, api_key=key, base_url=account.base_url,
                                timeout=self.settings.timeout, transport=self._transport)
-            budget = self.budget(label)
+            self._digests[label] = digest(key)
             self._remember(provider, account)
 
             async def pace() -> None:  # every HTTP request, each page of a list included
                 user, urgent = _PRIORITY.get()
-                await budget.acquire(user=user, urgent=urgent)
+                await self.budget(label).acquire(user=user, urgent=urgent)
 
             provider.pace_with(pace)
             self._providers[label] = provider
@@ -94,14 +98,24 @@ class Sessions:
 
         provider.on_traits = keep
 
+    def key_digest(self, label: str) -> bytes | None:
+        """The digest of the account's key (kin.py), read from the keyring once."""
+        if label not in self._digests:
+            key = self.keys.get(label)
+            self._digests[label] = digest(key) if key else None
+        return self._digests[label]
+
     def budget(self, label: str) -> RateBudget:
-        budget = self._budgets.get(label)
+        """The account's budget: one for all its kin, under the smallest of their uids
+        (every process finds the same), at the smallest of their limits."""
+        near = kin(self.accounts, self.key_digest, label)
+        uid = min(a.uid for a in near)
+        budget = self._budgets.get(uid)
         if budget is None:
-            account = self.accounts.get(label)
-            window = SharedWindow(self.accounts.store.ledger, account.uid)
-            budget = RateBudget(self.accounts.profile(label).requests_per_minute,
-                                clock=time.time, window=window)
-            self._budgets[label] = budget
+            window = SharedWindow(self.accounts.store.ledger, uid)
+            budget = RateBudget(min(self.accounts.profile(a.label).requests_per_minute
+                                    for a in near), clock=time.time, window=window)
+            self._budgets[uid] = budget
         return budget
 
     async def call(self, label: str, fn: Callable[[Provider], Awaitable[T]], *,
@@ -134,10 +148,9 @@ class Sessions:
             return await probe.balance()
 
     def forget(self, label: str) -> None:
-        """Drop the account's connection (its key or address changed)."""
-        budget = self._budgets.pop(label, None)
-        if budget is not None:
-            budget.flush()
+        """Drop the account's connection (its key or address changed, or it is gone);
+        its budget stays, kept by its uid, for what it spent still counts."""
+        self._digests.pop(label, None)
         provider = self._providers.pop(label, None)
         if provider is not None:
             task = asyncio.ensure_future(provider.aclose())

@@ -227,3 +227,31 @@ async def test_a_buy_s_answer_takes_its_number_back_from_a_reconciled_guess(
     assert (settled.state, settled.reason) == (OrderState.FAILED, Reason.NOT_AT_PROVIDER)
     assert [o.id for o in holders(path, created.id)] == [bought.id]
     assert len(sim.activations(kind)) == 1 and sim.sent(kind, "buy") == 2
+
+
+async def test_kin_accounts_spend_one_rate_budget(
+        desks: list[Desk], sim: Simulator, clock: Clock, tmp_path: Path) -> None:
+    """SMSBulk counts its key's requests whichever dialect sends them: a Retry-After
+    heard through the compatible endpoint pauses the REST one too, and a request
+    through either spends the one budget; a key of its own at the same host does not."""
+    from bloomdesk.providers.errors import RateLimited
+
+    key = key_for("smsbulk")
+    desk = desk_on(desks, sim, clock, tmp_path / "journal.sqlite3",
+                   {"smsbulk": key, "smsbulk-legacy": key})
+    await desk.balance("smsbulk")
+    used = desk.sessions.budget("smsbulk").used()
+    await desk.balance("smsbulk-legacy")
+    assert desk.sessions.budget("smsbulk").used() == used + 1, "one key, one count"
+    sim.fault("smsbulk-legacy", Fault("answer", op="balance", status=429, body="",
+                                      headers={"Retry-After": "30"}))
+    with pytest.raises(RateLimited):
+        await desk.balance("smsbulk-legacy")
+    assert 25 < desk.sessions.budget("smsbulk").delay(user=True) <= 30
+    two = desk_on(desks, sim, clock, tmp_path / "other.sqlite3",
+                  {"smsbulk": key, "smsbulk-legacy": key_for("smsbulk-legacy")})
+    sim.fault("smsbulk-legacy", Fault("answer", op="balance", status=429, body="",
+                                      headers={"Retry-After": "30"}))
+    with pytest.raises(RateLimited):
+        await two.balance("smsbulk-legacy")
+    assert two.sessions.budget("smsbulk").delay(user=True) == 0, "another key's pause"
