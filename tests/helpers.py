@@ -9,6 +9,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bloomdesk.sim import Simulator
 
 
 async def until(predicate: Callable[[], bool], timeout: float = 15.0,
@@ -43,3 +47,15 @@ def run_cli(env: dict[str, str], *args: str, stdin: str | None = None,
             timeout: float = 60) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "bloomdesk.cli", *args], env=env,
                           input=stdin, capture_output=True, text=True, timeout=timeout)
+
+
+def cli_account(sim: Simulator, state: Path, kind: str, label: str, key: str,
+                balance: str = "10.00") -> dict[str, str]:
+    """A funded account at the simulator, added with bloomdesk-cli (its key from the
+    environment): the environment of the commands that follow."""
+    sim.add_account(kind, key, balance)
+    env = cli_env(state, {label: key})
+    added = run_cli(env, "accounts", "add", "--kind", kind, "--label", label,
+                    "--base-url", sim.url(kind))
+    assert added.returncode == 0, added.stderr
+    return env

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bloomdesk.sim import Fault, Simulator
-from tests.helpers import cli_env, run_cli
+from tests.helpers import cli_account, cli_env, run_cli
 
 KEY = "smsbulk-cli-test-key-000042"
 BLOOM_KEY = "sk_cli_test_bloomsms_000042"
@@ -252,11 +252,7 @@ def test_a_number_that_costs_money_in_silence_says_by_when(tmp_path: Path,
     """BloomSMS legacy keeps the money of a number left silent for two minutes: a buy
     that ends the command says by when it must get a code or be cancelled, and how
     BloomDesk can do that; scripts read the deadline from the JSON."""
-    key = "legacy-cli-deadline-key-0001"
-    sim.add_account("bloomsms-legacy", key, "5.00")
-    env = cli_env(tmp_path, {"old": key})
-    assert run_cli(env, "accounts", "add", "--kind", "bloomsms-legacy", "--label", "old",
-                   "--base-url", sim.url("bloomsms-legacy")).returncode == 0
+    env = cli_account(sim, tmp_path, "bloomsms-legacy", "old", "legacy-cli-deadline-key-0001")
     sim.next_codes("bloomsms-legacy", None)
     bought = run_cli(env, "--json", "buy", "tg")
     assert bought.returncode == 0, bought.stderr

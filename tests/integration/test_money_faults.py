@@ -23,7 +23,7 @@ from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import Store
 from tests.conftest import Clock
-from tests.helpers import cli_env, key_for, run_cli, until
+from tests.helpers import cli_account, key_for, run_cli, until
 
 START = Decimal("10.00")
 
@@ -307,11 +307,7 @@ async def test_forged_and_slow_requests_leave_room_for_genuine_events(
 
 
 def test_an_account_without_a_key_says_so_once(tmp_path: Path, sim: Simulator) -> None:
-    key = "sk_key_goes_missing_00001"
-    sim.add_account("bloomsms", key, "10.00")
-    env = cli_env(tmp_path, {"main": key})
-    assert run_cli(env, "accounts", "add", "--kind", "bloomsms", "--label", "main",
-                   "--base-url", sim.url("bloomsms")).returncode == 0
+    env = cli_account(sim, tmp_path, "bloomsms", "main", "sk_key_goes_missing_00001")
     sim.next_codes("bloomsms", None)
     order = json.loads(run_cli(env, "buy", "tg", "--json").stdout)
     del env["BLOOMDESK_KEY_MAIN"]
