@@ -148,8 +148,8 @@ def test_processes_share_the_rate_budget(tmp_path: Path, sim: Simulator) -> None
 async def test_an_account_added_by_another_process_is_tended_here(
         shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
     """The window runs; the CLI adds an account and buys a number on it.  The window
-    takes the account in (its orders polled: the code arrives, a silent number would be
-    auto-cancelled) and lets it go when the CLI removes it."""
+    takes the account in (its balance follows the purchase, its orders are polled here:
+    the code arrives) and lets it go when the CLI removes it."""
     from bloomdesk.core.events import AccountsChanged, Event
 
     bloom_key = "sk_added_elsewhere_00000001"
