@@ -13,7 +13,7 @@ from ..providers import PROFILES, Profile
 from ..providers.presets import PRESETS, Preset, preset
 from ..secrets import KeyStore
 from ..store import Store
-from .errors import InvalidInput, NoSuchAccount
+from .errors import InvalidInput, NoSuchAccount, OpenOrders
 
 MAX_LABEL = 64
 
@@ -149,7 +149,11 @@ class Accounts:
             self.keys.set(label, key)
 
     def remove(self, label: str) -> None:
+        """Remove the account and its key; OpenOrders while the journal holds open
+        orders of it, whichever process journaled them (a buy may be running there)."""
         self.get(label)
-        self.store.remove_account(label)
+        held = self.store.remove_account(label)
+        if held:
+            raise OpenOrders.of(label, held)
         self._cache = None
         self.keys.delete(label)

@@ -117,10 +117,10 @@ class Desk:
         live = [o for o in self.book.open_orders() if o.account == label]
         if live:
             raise OpenOrders.of(label, len(live))
+        self.registry.remove(label)  # OpenOrders when another process holds some
+        self.fleet.ours()
         await self.fleet.remove(label)
         self.sessions.forget(label)
-        self.registry.remove(label)
-        self.fleet.ours()
 
     async def test_connection(self, kind: str, key: str | None, base_url: str | None = None,
                               label: str | None = None) -> Decimal:

@@ -55,6 +55,10 @@ class Sessions:
         self._budgets: dict[str, RateBudget] = {}  # by the uid the kin count under
         self._digests: dict[str, bytes | None] = {}  # label -> its key's digest (kin.py)
         self._closing: set[asyncio.Task[None]] = set()
+        # calls under way per connection: a connection let go (the account edited here
+        # or in another process) is closed once they end, never under a running buy
+        self._busy: dict[int, int] = {}
+        self._retired: dict[int, Provider] = {}
 
     def provider(self, label: str) -> Provider:
         provider = self._providers.get(label)
@@ -125,6 +129,7 @@ class Sessions:
         pause, never past the limit)."""
         provider = self.provider(label)  # a missing key fails before waiting for room
         token = _PRIORITY.set((user, urgent))
+        self._busy[id(provider)] = self._busy.get(id(provider), 0) + 1
         try:
             return await fn(provider)
         except RateLimited as exc:
@@ -133,6 +138,19 @@ class Sessions:
             raise
         finally:
             _PRIORITY.reset(token)
+            self._done(provider)
+
+    def _done(self, provider: Provider) -> None:
+        left = self._busy.pop(id(provider)) - 1
+        if left:
+            self._busy[id(provider)] = left
+        elif self._retired.pop(id(provider), None) is not None:
+            self._close(provider)
+
+    def _close(self, provider: Provider) -> None:
+        task = asyncio.ensure_future(provider.aclose())
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     async def test(self, kind: str, key: str | None, base_url: str | None = None,
                    label: str | None = None) -> Decimal:
@@ -153,14 +171,17 @@ class Sessions:
         self._digests.pop(label, None)
         provider = self._providers.pop(label, None)
         if provider is not None:
-            task = asyncio.ensure_future(provider.aclose())
-            self._closing.add(task)
-            task.add_done_callback(self._closing.discard)
+            if id(provider) in self._busy:  # a buy may be under way on it: after it
+                self._retired[id(provider)] = provider
+            else:
+                self._close(provider)
 
     async def aclose(self) -> None:
         for budget in self._budgets.values():
             budget.flush()
         providers, self._providers = list(self._providers.values()), {}
+        providers += self._retired.values()
+        self._retired = {}
         for provider in providers:
             await provider.aclose()
         await asyncio.gather(*self._closing, return_exceptions=True)

@@ -91,9 +91,16 @@ class Store:
             db.execute("UPDATE accounts SET kind=?, base_url=? WHERE label=?",
                        (account.kind, account.base_url, account.label))
 
-    def remove_account(self, label: str) -> None:
+    def remove_account(self, label: str) -> int:
+        """Delete the account, unless the journal holds open orders of it (another
+        process may be buying on it right now): how many it holds (0: deleted)."""
         with self._c.tx() as db:
-            db.execute("DELETE FROM accounts WHERE label=?", (label,))
+            held = db.execute(f"SELECT COUNT(*) FROM orders WHERE {_OPEN} AND account_uid IN "
+                              "(SELECT uid FROM accounts WHERE label=?)",
+                              (*_FINAL, label)).fetchone()[0]
+            if not held:
+                db.execute("DELETE FROM accounts WHERE label=?", (label,))
+        return int(held)
 
     def accounts(self) -> list[AccountInfo]:
         return [AccountInfo(r["label"], r["kind"], r["base_url"], r["uid"], r["preset"])

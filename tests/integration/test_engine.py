@@ -347,3 +347,44 @@ async def test_a_buy_the_provider_failed_on_its_side_may_have_charged(
     order = desk.order(caught.value.order_id or 0)
     assert order.state is (OrderState.UNKNOWN if maybe else OrderState.FAILED), order
     assert (order.reason is Reason.NOT_SENT) is not maybe
+
+
+async def test_an_account_saved_again_mid_buy_keeps_the_buy(make_desk: MakeDesk,
+                                                            sim: Simulator) -> None:
+    """The user saves the account again (the same key, or a new address) while a buy
+    on it waits for its answer: the buy's connection is let go only once the answer
+    is in, so the number is journaled and tended, not cut off into "unknown"."""
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    country, price = await cheapest(desk, kind)
+    sim.fault(kind, Fault("latency_after", op="buy", seconds=1.5))
+    buying = asyncio.create_task(desk.buy(kind, "tg", country, price=price))
+    await until(lambda: len(sim.activations(kind)) == 1, what="the buy carried out")
+    desk.update_account(kind, key=key_for(kind))
+    order = await buying
+    assert order.provider_id == sim.activations(kind)[0].id
+    assert order.state is OrderState.WAITING
+    assert (await desk.balance(kind)) == sim.balance(kind, key_for(kind)), "a new connection"
+
+
+async def test_an_account_with_an_order_another_process_is_buying_is_not_removed(
+        make_desk: MakeDesk, sim: Simulator, tmp_path: Path) -> None:
+    """Another process journaled a buy on the account and waits for its answer: this
+    one refuses to remove the account (it would leave a charged number nobody can
+    cancel), though it has not seen that order yet."""
+    from bloomdesk.core.errors import OpenOrders
+    from bloomdesk.domain import Order
+
+    kind = "bloomsms-legacy"
+    desk = await make_desk(kind)
+    other = Store(desk.store.path)
+    try:
+        account = desk.account(kind)
+        other.new_order(Order(0, kind, "tg", "0", OrderState.PENDING, desk.clock(),
+                              account_uid=account.uid))
+        with pytest.raises(OpenOrders):
+            await desk.remove_account(kind)
+        assert [a.label for a in desk.accounts()] == [kind]
+        assert [a.label for a in other.accounts()] == [kind]
+    finally:
+        other.close()
