@@ -103,9 +103,11 @@ class SharedWindow:
     made meanwhile, so the other processes count them.
     """
 
-    def __init__(self, ledger: Ledger, account_uid: str) -> None:
+    def __init__(self, ledger: Ledger, account_uid: str,
+                 kin: Callable[[], tuple[str, ...]] = tuple) -> None:
         self.ledger = ledger
         self.account_uid = account_uid
+        self.kin = kin  # the uids of the accounts that are one key with this one, now
         self._fallback = MemoryWindow()  # this process's own sends (and pauses), always
         self._retry_at: float | None = None  # in memory until then (None: shared)
         self._unshared: list[tuple[float, bool]] = []  # sends the ledger has not seen
@@ -123,7 +125,8 @@ class SharedWindow:
     def wait(self, now: float, room: int, ignore_pause: bool) -> float:
         if self._shared(now):
             try:
-                shared = self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause)
+                shared = self.ledger.wait(self.account_uid, now, room, WINDOW, ignore_pause,
+                                          self.kin())
                 return max(shared, self._fallback.wait(now, room, ignore_pause))
             except StoreError as exc:
                 self._failed(exc, now)
@@ -137,7 +140,7 @@ class SharedWindow:
         mine = sum(1 for at, _ in self._unshared if at > now - WINDOW)
         try:
             return self.ledger.wait(self.account_uid, now, max(1, room - mine), WINDOW,
-                                    ignore_pause)
+                                    ignore_pause, self.kin())
         except StoreError:
             return 0.0
 
@@ -166,7 +169,7 @@ class SharedWindow:
                 if self._unshared_pause:
                     self.ledger.pause(self.account_uid, self._unshared_pause)
                 wait = self.ledger.take(self.account_uid, now, room, WINDOW, user,
-                                        ignore_pause, tuple(self._unshared))
+                                        ignore_pause, tuple(self._unshared), self.kin())
             except StoreError as exc:
                 self._failed(exc, now)
             else:
@@ -196,7 +199,7 @@ class SharedWindow:
     def used(self, now: float) -> int:
         if self._shared(now):
             try:
-                return self.ledger.used(self.account_uid, now, WINDOW)
+                return self.ledger.used(self.account_uid, now, WINDOW, self.kin())
             except StoreError as exc:
                 self._failed(exc, now)
         return self._fallback.used(now)

@@ -17,6 +17,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
+from functools import partial
 from typing import TypeVar
 
 import httpx
@@ -30,7 +31,7 @@ from ..redact import register_secret
 from ..secrets import KeyStore
 from ..store import StoreError
 from .accounts import Accounts, check
-from .errors import InvalidInput
+from .errors import InvalidInput, LocalError
 from .kin import digest, kin
 from .ratelimit import RateBudget, SharedWindow
 from .settings import DeskSettings
@@ -52,7 +53,7 @@ class Sessions:
         self.settings = settings
         self._transport = transport
         self._providers: dict[str, Provider] = {}
-        self._budgets: dict[str, RateBudget] = {}  # by the uid the kin count under
+        self._budgets: dict[str, RateBudget] = {}
         self._digests: dict[str, bytes | None] = {}  # label -> its key's digest (kin.py)
         self._closing: set[asyncio.Task[None]] = set()
         # calls under way per connection: a connection let go (the account edited here
@@ -110,17 +111,23 @@ class Sessions:
         return self._digests[label]
 
     def budget(self, label: str) -> RateBudget:
-        """The account's budget: one for all its kin, under the smallest of their uids
-        (every process finds the same), at the smallest of their limits."""
-        near = kin(self.accounts, self.key_digest, label)
-        uid = min(a.uid for a in near)
-        budget = self._budgets.get(uid)
+        """The account's budget; its kin's sends and pauses count in it, as the
+        provider counts one key's requests, whichever of them sends."""
+        budget = self._budgets.get(label)
         if budget is None:
-            window = SharedWindow(self.accounts.store.ledger, uid)
-            budget = RateBudget(min(self.accounts.profile(a.label).requests_per_minute
-                                    for a in near), clock=time.time, window=window)
-            self._budgets[uid] = budget
+            account = self.accounts.get(label)
+            window = SharedWindow(self.accounts.store.ledger, account.uid,
+                                  partial(self._kin_uids, label))
+            budget = RateBudget(self.accounts.profile(label).requests_per_minute,
+                                clock=time.time, window=window)
+            self._budgets[label] = budget
         return budget
+
+    def _kin_uids(self, label: str) -> tuple[str, ...]:
+        try:
+            return tuple(a.uid for a in kin(self.accounts, self.key_digest, label)[1:])
+        except LocalError:  # the account is gone meanwhile: its own count only
+            return ()
 
     async def call(self, label: str, fn: Callable[[Provider], Awaitable[T]], *,
                    user: bool = True, urgent: bool = False) -> T:
@@ -167,8 +174,11 @@ class Sessions:
 
     def forget(self, label: str) -> None:
         """Drop the account's connection (its key or address changed, or it is gone);
-        its budget stays, kept by its uid, for what it spent still counts."""
+        what its budget spent is in the ledger, under its uid."""
         self._digests.pop(label, None)
+        budget = self._budgets.pop(label, None)
+        if budget is not None:
+            budget.flush()
         provider = self._providers.pop(label, None)
         if provider is not None:
             if id(provider) in self._busy:  # a buy may be under way on it: after it

@@ -39,11 +39,13 @@ class Ledger:
         self._c.close()
 
     def wait(self, account_uid: str, now: float, room: int, window: float,
-             ignore_pause: bool = False) -> float:
+             ignore_pause: bool = False, kin: tuple[str, ...] = ()) -> float:
         """Seconds until one more request fits (0: now), without taking it.  A read:
-        another process's write lock does not hold it up."""
+        another process's write lock does not hold it up.  `kin`: accounts that are
+        one key at the provider with this one: their sends and pauses count too."""
         try:
-            return self._wait(self._c.db, account_uid, now, room, window, ignore_pause)
+            return self._wait(self._c.db, (account_uid, *kin), now, room, window,
+                              ignore_pause)
         except sqlite3.Error as exc:
             raise classify(exc) from None
 
@@ -62,7 +64,7 @@ class Ledger:
 
     def take(self, account_uid: str, now: float, room: int, window: float, user: bool,
              ignore_pause: bool = False,
-             earlier: tuple[tuple[float, bool], ...] = ()) -> float:
+             earlier: tuple[tuple[float, bool], ...] = (), kin: tuple[str, ...] = ()) -> float:
         """Record a request if it fits now (0 returned) or say how long to wait; the
         check and the record are one transaction, so two processes never both take the
         last place.  `earlier`: sends made while the ledger could not be written, put
@@ -71,7 +73,7 @@ class Ledger:
             db.executemany("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",
                            [(account_uid, at, int(by_user)) for at, by_user in earlier
                             if at > now - window])
-            wait = self._wait(db, account_uid, now, room, window, ignore_pause)
+            wait = self._wait(db, (account_uid, *kin), now, room, window, ignore_pause)
             if wait <= 0:
                 db.execute("INSERT INTO sends (account_uid, at, user) VALUES (?,?,?)",
                            (account_uid, now, int(user)))
@@ -81,25 +83,29 @@ class Ledger:
         return wait
 
     @staticmethod
-    def _wait(db: sqlite3.Connection, account_uid: str, now: float, room: int, window: float,
-              ignore_pause: bool) -> float:
+    def _wait(db: sqlite3.Connection, uids: tuple[str, ...], now: float, room: int,
+              window: float, ignore_pause: bool) -> float:
         wait = 0.0
+        among = f"account_uid IN ({','.join('?' * len(uids))})"
         if not ignore_pause:
-            paused = db.execute("SELECT until FROM pauses WHERE account_uid=?",
-                                (account_uid,)).fetchone()
-            if paused is not None:
+            paused = db.execute(f"SELECT MAX(until) FROM pauses WHERE {among}",
+                                uids).fetchone()
+            if paused is not None and paused[0] is not None:
                 wait = max(0.0, float(paused[0]) - now)
         # the oldest send that still blocks: the room-th most recent inside the window
-        row = db.execute("SELECT at FROM sends WHERE account_uid=? AND at > ? "
+        row = db.execute(f"SELECT at FROM sends WHERE {among} AND at > ? "
                          "ORDER BY at DESC LIMIT 1 OFFSET ?",
-                         (account_uid, now - window, max(0, room - 1))).fetchone()
+                         (*uids, now - window, max(0, room - 1))).fetchone()
         if row is not None:
             wait = max(wait, float(row[0]) + window - now)
         return wait
 
-    def used(self, account_uid: str, now: float, window: float) -> int:
-        return int(self._c.read("SELECT COUNT(*) FROM sends WHERE account_uid=? AND at > ?",
-                                (account_uid, now - window))[0][0])
+    def used(self, account_uid: str, now: float, window: float,
+             kin: tuple[str, ...] = ()) -> int:
+        uids = (account_uid, *kin)
+        return int(self._c.read(
+            f"SELECT COUNT(*) FROM sends WHERE account_uid IN ({','.join('?' * len(uids))}) "
+            "AND at > ?", (*uids, now - window))[0][0])
 
     def pause(self, account_uid: str, until: float) -> None:
         with self._c.tx() as db:
