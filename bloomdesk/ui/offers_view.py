@@ -24,6 +24,8 @@ class OffersTable(QTableView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if event.isAutoRepeat():
+                return  # a held Enter asks once, never again and again
             shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
             (self.bestPressed if shifted else self.enterPressed).emit()
             return

@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
@@ -21,6 +22,30 @@ from ..core import Desk
 from .format import money
 
 translate = QCoreApplication.translate
+# A confirmation takes no key for this long after it opens (a mouse click it takes at
+# once): the Enter that opened it, pressed again or held, must not pay.
+ARMED_AFTER_MS = 400
+_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space, Qt.Key.Key_Select)
+
+
+class KeyGuard(QObject):
+    """Swallows the keys that answer a confirmation while it is young, and any held
+    (auto-repeated) one: holding or hammering Enter in the price table opened box
+    after box, each bought by the next Enter."""
+
+    def __init__(self, box: QMessageBox) -> None:
+        super().__init__(box)
+        self.since = QElapsedTimer()
+        self.since.start()
+        box.installEventFilter(self)
+        for button in box.buttons():
+            button.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) \
+                and isinstance(event, QKeyEvent) and event.key() in _KEYS:
+            return event.isAutoRepeat() or self.since.elapsed() < ARMED_AFTER_MS
+        return False
 
 
 def balance_of(desk: Desk, account: str) -> Decimal | None:
@@ -86,6 +111,7 @@ def ask_to_spend(parent: QWidget, *, title: str, question: str, price: Decimal |
                          else QMessageBox.StandardButton.Yes)
     box.setObjectName(name)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    KeyGuard(box)
 
     def finished(result: int) -> None:
         if result == QMessageBox.StandardButton.Yes:

@@ -196,3 +196,40 @@ def test_an_empty_filter_and_enter_on_nothing_say_so(qloop: qasync.QEventLoop, q
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",))
 
+
+
+def test_hammering_or_holding_enter_buys_one_number_not_many(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    """Enter pressed eight times 120 ms apart used to buy four numbers: each Enter
+    opened a confirmation the next one answered.  A confirmation takes no key in its
+    first moments, and a held (auto-repeated) Enter asks nothing."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtWidgets import QApplication
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        prices, table = window.prices, window.prices.table
+        await until(lambda: prices.model.total > 100_000)
+        prices.filter.setText("telegram")
+        prices.apply_filter()
+        prices.hide_empty.setChecked(True)
+        table.setFocus()
+        table.selectRow(0)
+        held = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return,
+                         Qt.KeyboardModifier.NoModifier, "\r", True)  # auto-repeated
+        QApplication.sendEvent(table, held)
+        await asyncio.sleep(0.2)
+        assert box() is None, "a held Enter asks nothing"
+        for _ in range(8):
+            target = QApplication.focusWidget() or table
+            qtbot.keyClick(target, Qt.Key.Key_Return)
+            await asyncio.sleep(0.12)
+            if box() is None:
+                window.activateWindow()  # what the window manager does when it closes
+                table.setFocus()
+        await asyncio.sleep(1.5)
+        if (left := box()) is not None:
+            left.button(QMessageBox.StandardButton.No).click()
+        assert sim.sent("bloomsms", "buy") <= 1, "one Enter-Enter, one number at most"
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",))
