@@ -994,6 +994,10 @@
         <translation>Заказ №{order} ({phone}) завершён.</translation>
     </message>
     <message>
+        <source>Order #{order} ({phone}) left the list: {why}</source>
+        <translation>Заказ №{order} ({phone}) убран из списка: {why}</translation>
+    </message>
+    <message>
         <source>Order #{order} ({phone}): another SMS asked for; its code will show here.</source>
         <translation>Заказ №{order} ({phone}): запрошено ещё SMS; код появится здесь.</translation>
     </message>

@@ -994,6 +994,10 @@
         <translation>订单 #{order}（{phone}）已完成。</translation>
     </message>
     <message>
+        <source>Order #{order} ({phone}) left the list: {why}</source>
+        <translation>订单 #{order}（{phone}）已移出列表：{why}</translation>
+    </message>
+    <message>
         <source>Order #{order} ({phone}): another SMS asked for; its code will show here.</source>
         <translation>订单 #{order}（{phone}）：已请求再次发送短信；验证码将显示在这里。</translation>
     </message>

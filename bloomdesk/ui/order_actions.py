@@ -15,12 +15,13 @@ from ..i18n import QT_TRANSLATE_NOOP
 from ..providers import PROFILES
 from ..providers.errors import ProviderError, Unavailable
 from ..store import StoreError
+from ..wording import STATES
 from .format import money, phone
 from .names import Names
 from .orders_panel import OrdersPanel
 from .spending import ask_to_spend, balance_of
 from .tasks import Report, Tasks, error_text
-from .words import translated
+from .words import explain, translated
 
 # action -> (its name, in flight on the row, in flight at length)
 WORDS = {"cancel": (QT_TRANSLATE_NOOP("OrderActions", "Cancel"),
@@ -58,7 +59,14 @@ class OrderActions(QObject):
 
     # ------------------------------------------------------------------ the buttons
     def order_changed(self, order: Order) -> None:
+        before = self.model.order_at(self.model.row_of(order.id))
         self.model.upsert(order)
+        if before is not None and order.state.is_final and order.id not in self._busy:
+            # it leaves the list by no action of the user here (auto-cancel, expiry, the
+            # provider's word, another BloomDesk): said, never a silent disappearance
+            why = explain(order) or translated(STATES[order.state])
+            self.report(self.tr("Order #{order} ({phone}) left the list: {why}").format(
+                order=order.id, phone=phone(order.phone), why=why), timeout=20_000)
         selected = self.panel.selected()
         if selected is None or selected.id == order.id:  # the buttons speak of that one
             self.update()

@@ -233,3 +233,25 @@ def test_hammering_or_holding_enter_buys_one_number_not_many(
         assert sim.sent("bloomsms", "buy") <= 1, "one Enter-Enter, one number at most"
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",))
+
+
+def test_an_order_that_leaves_by_itself_says_why(qloop: qasync.QEventLoop, qtbot: Any,
+                                                 tmp_path: Path) -> None:
+    """Auto-cancel takes a silent BloomSMS legacy number off the list: the window says
+    which order went and why (nothing charged), not a silent disappearance."""
+    from tests.conftest import Clock
+
+    clock = Clock()
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        await until(lambda: window.prices.model.total > 100_000)  # its line said first
+        sim.next_codes("bloomsms-legacy", None)
+        order_id, _ = await buy(window.desk, "bloomsms-legacy")
+        await until(lambda: window.orders_model.row_of(order_id) >= 0)
+        clock.advance(105)  # inside the auto-cancel margin of the 120 s deadline
+        await until(lambda: window.orders_model.row_of(order_id) < 0, timeout=15)
+        said = status(window)
+        assert f"Order #{order_id}" in said and "Auto-cancelled" in said, said
+        assert "nothing was charged" in said
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms-legacy",), clock=clock)

@@ -131,6 +131,8 @@ async def test_auto_cancel_before_the_free_cancel_deadline(make_desk: MakeDesk, 
     assert cancelled.reason is Reason.AUTO_CANCELLED
     assert sim.activation(kind, order.provider_id or "").status == "cancelled"
     assert sim.balance(kind, key_for(kind)) == START, "no charge"
+    await until(lambda: desk.balances.get(kind, (None, 0.0))[0] == START,
+                what="the balance shown to follow the refund")
 
 
 async def test_auto_cancel_does_not_wait_behind_a_hanging_poll(
