@@ -25,7 +25,7 @@ from ..providers.profiles import ACTIVE_LIST
 from ..store import StoreError
 from . import pacing
 from .crew import Crew
-from .errors import LocalError
+from .errors import LocalError, NoSuchAccount
 from .events import ErrorKind
 from .intake import Intake
 
@@ -93,6 +93,9 @@ class Poller:
             try:
                 delay = self._step()
                 self._told = None
+            except NoSuchAccount:  # removed meanwhile (in another BloomDesk): let go
+                log.info("Polling %s ends: the account is gone", self.label)
+                return
             except LocalError as exc:  # no key, say: one clear line, once
                 if self._told != exc.message:
                     self._told = exc.message

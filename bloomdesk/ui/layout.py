@@ -8,8 +8,8 @@ from collections.abc import Callable
 from functools import partial
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from .notices import Banner, CodeNotice, NoticeStack
@@ -106,3 +106,13 @@ def timer(parent: QObject, interval_ms: int, slot: Callable[[], object]) -> QTim
     made.setInterval(interval_ms)
     made.timeout.connect(slot)
     return made
+
+
+def fitting(width: int, height: int) -> QSize:
+    """A first size of at most `width` × `height` that fits the screen's free area (an
+    800×600 screen gets the window whole, not its right half off-screen)."""
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return QSize(width, height)
+    room = screen.availableGeometry()
+    return QSize(min(width, room.width()), min(height, room.height()))

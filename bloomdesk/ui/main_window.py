@@ -24,7 +24,7 @@ from .access import arrange
 from .balances import BalanceBar
 from .codes import CodesPane, SecretClipboard
 from .icons import app_icon
-from .layout import assemble, fill_menus, timer
+from .layout import assemble, fill_menus, fitting, timer
 from .names import Names
 from .notices import Banner, CodeNotice
 from .orders_model import OrdersModel
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.confirm_buys = confirm_buys
         self.attached = False
         self.setWindowTitle("BloomDesk")
-        self.resize(1280, 820)
+        self.resize(fitting(1280, 820))
         self.names = Names(self)
         self.clipboard = SecretClipboard(30.0, self)
         self.balances = BalanceBar(self)

@@ -215,3 +215,29 @@ async def test_this_process_changing_its_accounts_is_not_news_from_another(
         other.close()
         await desk.stop()
         desk.store.close()
+
+
+async def test_an_account_removed_elsewhere_ends_its_polling_without_a_false_alarm(
+        shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
+    """The CLI removes an account while the window's poller for it is between steps:
+    the poller lets the account go quietly, no "There is no account named …" error."""
+    from bloomdesk.core.events import ErrorRaised, Event
+
+    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
+                settings=DeskSettings(timeout=10))
+    desk.keys.set("bulk", KEY)
+    seen: list[Event] = []
+    desk.subscribe(seen.append)
+    await desk.start()
+    other = Store(tmp_path / "journal.sqlite3")
+    try:
+        assert other.remove_account("bulk") == 0
+        desk.registry.reread()  # the window has read the journal, its poller still runs
+        desk.sessions.forget("bulk")
+        desk.fleet.pollers["bulk"].wake()
+        await asyncio.sleep(0.5)
+        assert not [e for e in seen if isinstance(e, ErrorRaised)], seen
+    finally:
+        other.close()
+        await desk.stop()
+        desk.store.close()
