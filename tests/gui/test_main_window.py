@@ -289,3 +289,13 @@ def test_event_loop_stays_responsive_under_fifty_slow_orders(
           f" longest wall-clock gap {max(gaps) * 1000:.0f} ms")
     assert max(work) < 0.1, f"the window's thread worked {max(work) * 1000:.0f} ms in one go"
     assert max(gaps) < 0.25, f"the window froze for {max(gaps) * 1000:.0f} ms"
+
+
+def test_the_first_window_fits_a_small_screen(qtbot: Any) -> None:
+    """No saved size: the window opens within the screen's free area (this platform's
+    offscreen screen is 800×800), not 1280×820 with its right part off-screen."""
+    window = MainWindow(None)
+    qtbot.addWidget(window)
+    room = QGuiApplication.primaryScreen().availableGeometry()
+    assert window.width() <= room.width() and window.height() <= room.height(), \
+        (window.size(), room)
