@@ -813,7 +813,7 @@
     </message>
     <message>
         <source>Copy the order&apos;s &amp;phone number</source>
-        <translation>Копировать но&amp;мер заказа</translation>
+        <translation>Копировать &amp;телефон заказа</translation>
     </message>
     <message>
         <source>Filter offers</source>
