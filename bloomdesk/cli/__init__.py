@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import sys
 from collections.abc import Sequence
 
 from ..core import Desk
@@ -70,5 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return report(exc, args.json)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `… | head` stopped reading: the rest is not wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # nor a traceback when Python flushes it
+        return 141  # 128 + SIGPIPE, as a shell tool killed by it says
     finally:
         store.close()

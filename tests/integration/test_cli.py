@@ -269,3 +269,27 @@ def test_a_number_that_costs_money_in_silence_says_by_when(tmp_path: Path,
     assert waited.returncode == 6
     assert f"order #{order['id']} is charged unless" in waited.stderr, \
         "a wait that gives up leaves it to no one, and says so"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(env: dict[str, str]) -> None:
+    """`bloomdesk-cli history | head -1`: the pipe closes early; the command stops
+    quietly (exit 141, as for SIGPIPE), never a Python traceback on the terminal."""
+    import subprocess
+    import sys
+    import time
+
+    from bloomdesk.core import Order, OrderState
+    from bloomdesk.store import Store
+
+    store = Store(Path(env["BLOOMDESK_STATE_DIR"]) / "journal.sqlite3")
+    for _ in range(3000):  # more than a pipe holds
+        store.new_order(Order(0, "bulk", "tg", "SE", OrderState.FAILED, time.time()))
+    store.close()
+    cli = subprocess.Popen([sys.executable, "-m", "bloomdesk.cli", "history", "--limit",
+                            "3000"], env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert cli.stdout is not None and cli.stderr is not None
+    cli.stdout.readline()
+    cli.stdout.close()  # the reader is gone
+    errors = cli.stderr.read().decode()
+    assert cli.wait(timeout=30) in (0, 141) and "Traceback" not in errors, errors
