@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
             # new keys: the old ones kept a 600 px stretched Account column
             "prices/columns": (self.prices.table.horizontalHeader().saveState,
                                self.prices.table.horizontalHeader().restoreState),
-            "orders/columns": (self.orders.table.horizontalHeader().saveState,
+            # v2: Free cancel moved next to Status (an older saved order is not applied)
+            "orders/columns-v2": (self.orders.table.horizontalHeader().saveState,
                                self.orders.table.horizontalHeader().restoreState)})
         self._told_tray = False
         self._tick = timer(self, 1000, self._on_tick)

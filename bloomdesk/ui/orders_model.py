@@ -30,11 +30,12 @@ _ROOT = QModelIndex()
 COLUMNS = (QT_TRANSLATE_NOOP("OrdersModel", "#"), QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
            QT_TRANSLATE_NOOP("OrdersModel", "Service"),
            QT_TRANSLATE_NOOP("OrdersModel", "Country"), QT_TRANSLATE_NOOP("OrdersModel", "Price"),
-           QT_TRANSLATE_NOOP("OrdersModel", "Status"), QT_TRANSLATE_NOOP("OrdersModel", "Code"),
-           QT_TRANSLATE_NOOP("OrdersModel", "Expires"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Status"),
+           # the clock of money next to the status: on a narrow window it stays in view
            QT_TRANSLATE_NOOP("OrdersModel", "Free cancel"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Code"), QT_TRANSLATE_NOOP("OrdersModel", "Expires"),
            QT_TRANSLATE_NOOP("OrdersModel", "Account"))
-(NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, CODE, EXPIRES, FREE_CANCEL,
+(NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, FREE_CANCEL, CODE, EXPIRES,
  ACCOUNT) = range(len(COLUMNS))
 URGENT = 30.0  # seconds: a countdown under this turns red
 
@@ -191,6 +192,6 @@ class OrdersModel(QAbstractTableModel):
     def tick(self) -> None:
         """Refresh the countdowns only."""
         if self._orders:
-            self.dataChanged.emit(self.index(0, EXPIRES),
-                                  self.index(len(self._orders) - 1, FREE_CANCEL),
+            self.dataChanged.emit(self.index(0, min(EXPIRES, FREE_CANCEL)),
+                                  self.index(len(self._orders) - 1, max(EXPIRES, FREE_CANCEL)),
                                   [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole])

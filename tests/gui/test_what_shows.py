@@ -282,3 +282,25 @@ def test_words_that_fit(qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) ->
         dialog.reject()
 
     run_window(qloop, qtbot, tmp_path, scenario)
+
+
+def test_the_free_cancel_countdown_stays_in_view_at_800_pixels(
+        qloop: qasync.QEventLoop, qtbot: Any, tmp_path: Path) -> None:
+    """The countdown to being charged for silence is beside the status, so an 800 px
+    window shows it without scrolling sideways."""
+    from bloomdesk.ui.orders_model import FREE_CANCEL
+
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        orders = window.orders.table
+        window.resize(800, 600)
+        sim.next_codes("bloomsms-legacy", None)
+        order_id, _ = await buy(window.desk, "bloomsms-legacy")
+        model = window.orders_model
+        await until(lambda: model.row_of(order_id) >= 0)
+        await asyncio.sleep(1.0)  # the columns are fitted to what landed
+        text = model.data(model.index(model.row_of(order_id), FREE_CANCEL))
+        assert text and ":" in str(text), text
+        right = orders.columnViewportPosition(FREE_CANCEL) + orders.columnWidth(FREE_CANCEL)
+        assert 0 < right <= orders.viewport().width(), (right, orders.viewport().width())
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms-legacy",))
