@@ -1,7 +1,7 @@
 """The header: each account's balance.  Red means low (under the user's threshold)
 and nothing else; a balance whose last refresh failed keeps the last amount read,
-marked ⚠, with the provider's words in its tooltip.  A narrow window elides the
-account's name, never the amount."""
+marked ⚠, with the provider's words in its tooltip.  A narrow window cuts the
+account's name in the middle, never the amount."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def failed_style() -> str:
 
 
 class ElidedLabel(QLabel):
-    """Plain text that gives up width first, ending in "…" rather than clipping."""
+    """Plain text that gives up width first, cut with "…" rather than clipped."""
 
     def __init__(self, text: str, parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
@@ -50,11 +50,16 @@ class ElidedLabel(QLabel):
         return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 2,
                      super().sizeHint().height())
 
+    def shown(self) -> str:
+        """The text as painted at this width: cut in the middle, so that accounts
+        named alike ("BloomSMS", "BloomSMS legacy") still read apart ("Bl…MS",
+        "Bl…acy"), where cutting the end made both "Bloo…"."""
+        return self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle,
+                                             self.width())
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             self.width())
-        painter.drawText(self.rect(), int(self.alignment()), text)
+        painter.drawText(self.rect(), int(self.alignment()), self.shown())
 
 
 class BalanceChip(QFrame):

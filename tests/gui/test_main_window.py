@@ -299,3 +299,17 @@ def test_the_first_window_fits_a_small_screen(qtbot: Any) -> None:
     room = QGuiApplication.primaryScreen().availableGeometry()
     assert window.width() <= room.width() and window.height() <= room.height(), \
         (window.size(), room)
+
+
+def test_narrow_balance_names_still_tell_accounts_apart(qtbot: Any) -> None:
+    """Squeezed, "BloomSMS" and "BloomSMS legacy" (or three "SMS…" names) must not
+    read the same: the name is cut in the middle, keeping how each one ends."""
+    from bloomdesk.ui.balances import ElidedLabel
+
+    names = ["BloomSMS", "BloomSMS legacy", "SMSBulk", "SMSBulk compat", "SMS-Activate"]
+    labels = [ElidedLabel(name) for name in names]
+    for label in labels:
+        qtbot.addWidget(label)
+        label.resize(label.fontMetrics().horizontalAdvance("Bloo…"), 20)
+    shown = [label.shown() for label in labels]
+    assert len(set(shown)) == len(names), shown
