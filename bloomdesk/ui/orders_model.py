@@ -106,11 +106,19 @@ class OrdersModel(QAbstractTableModel):
                     text = self.tr("{countdown} (auto-cancel off)").format(countdown=text)
                 return text
             outcome = self._outcomes.get(order.id)
-            return (f"{order.id}", phone(order.phone), self.names.service_label(order.service),
-                    self.names.country(order.account, order.country),
-                    money(order.price, self.names.currency(order.account)),
-                    outcome[0] if outcome else status_text(order.state), order.code or "",
-                    None, None, order.account)[col]
+            if col == NUM:
+                return f"{order.id}"
+            if col == PHONE:
+                return phone(order.phone)
+            if col == SERVICE:
+                return self.names.service_label(order.service)
+            if col == COUNTRY:
+                return self.names.country(order.account, order.country)
+            if col == PRICE:
+                return money(order.price, self.names.currency(order.account))
+            if col == STATUS:
+                return outcome[0] if outcome else status_text(order.state)
+            return (order.code or "") if col == CODE else order.account
         if role == Qt.ItemDataRole.ForegroundRole:
             left = self._seconds(order, col)
             if left is not None and left < URGENT:

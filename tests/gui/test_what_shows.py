@@ -304,3 +304,23 @@ def test_the_free_cancel_countdown_stays_in_view_at_800_pixels(
         assert 0 < right <= orders.viewport().width(), (right, orders.viewport().width())
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms-legacy",))
+
+
+def test_every_orders_column_shows_its_own_fact(qtbot: Any) -> None:
+    """Each column of the live orders reads the fact its header names: the code under
+    Code, the account under Account, the countdowns under theirs."""
+    import time as clock
+    from decimal import Decimal
+
+    from bloomdesk.core import Order, OrderState
+    from bloomdesk.ui import orders_model as om
+
+    now = clock.time()
+    model = om.OrdersModel()
+    model.set_orders([Order(7, "acct-x", "tg", "46", OrderState.RECEIVED, now - 10,
+                            provider_id="p1", phone="+46700000001", price=Decimal("0.10"),
+                            expires_at=now + 600, free_cancel_until=now + 100,
+                            code="424242", account_uid="u1")])
+    shown = {om.COLUMNS[c]: model.data(model.index(0, c)) for c in range(len(om.COLUMNS))}
+    assert shown["#"] == "7" and shown["Code"] == "424242" and shown["Account"] == "acct-x"
+    assert "+46" in shown["Phone"] and shown["Expires"] and ":" in shown["Expires"]
