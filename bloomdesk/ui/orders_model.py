@@ -28,14 +28,15 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 
 COLUMNS = (QT_TRANSLATE_NOOP("OrdersModel", "#"), QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
+           # what is happening and the clock of money first: a narrow window keeps them
+           QT_TRANSLATE_NOOP("OrdersModel", "Status"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Free cancel"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Code"),
            QT_TRANSLATE_NOOP("OrdersModel", "Service"),
            QT_TRANSLATE_NOOP("OrdersModel", "Country"), QT_TRANSLATE_NOOP("OrdersModel", "Price"),
-           QT_TRANSLATE_NOOP("OrdersModel", "Status"),
-           # the clock of money next to the status: on a narrow window it stays in view
-           QT_TRANSLATE_NOOP("OrdersModel", "Free cancel"),
-           QT_TRANSLATE_NOOP("OrdersModel", "Code"), QT_TRANSLATE_NOOP("OrdersModel", "Expires"),
+           QT_TRANSLATE_NOOP("OrdersModel", "Expires"),
            QT_TRANSLATE_NOOP("OrdersModel", "Account"))
-(NUM, PHONE, SERVICE, COUNTRY, PRICE, STATUS, FREE_CANCEL, CODE, EXPIRES,
+(NUM, PHONE, STATUS, FREE_CANCEL, CODE, SERVICE, COUNTRY, PRICE, EXPIRES,
  ACCOUNT) = range(len(COLUMNS))
 URGENT = 30.0  # seconds: a countdown under this turns red
 

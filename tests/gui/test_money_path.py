@@ -17,6 +17,7 @@ from bloomdesk.sim import Simulator
 from bloomdesk.sim.server import Fault
 from bloomdesk.ui.main_window import MainWindow
 from bloomdesk.ui.offers_model import COUNTRY, PRICE, SERVICE
+from bloomdesk.ui.orders_model import STATUS
 from tests.gui.harness import KEYS, buy, click_row, run_window, selected_key, status, until
 from tests.gui.harness import visible_box as box
 
@@ -153,14 +154,14 @@ def test_every_order_action_says_what_it_came_to(qloop: qasync.QEventLoop, qtbot
         await act(window, refused, "cancel")
         await until(lambda: "Too early to cancel" in status(window))
         row = model.row_of(refused)
-        assert "refused" in str(model.data(model.index(row, 5)))
-        assert "Too early to cancel" in str(model.data(model.index(row, 5),
+        assert "refused" in str(model.data(model.index(row, STATUS)))
+        assert "Too early to cancel" in str(model.data(model.index(row, STATUS),
                                                        Qt.ItemDataRole.ToolTipRole))
         coded, _ = await buy(desk, "bloomsms")
         await until(lambda: desk.order(coded).code is not None)
         await act(window, coded, "request_another_sms")
         await until(lambda: "another SMS" in status(window))
-        assert model.data(model.index(model.row_of(coded), 5)) == "waiting for next SMS"
+        assert model.data(model.index(model.row_of(coded), STATUS)) == "waiting for next SMS"
         await act(window, coded, "complete")
         await until(lambda: f"Order #{coded}" in status(window)
                     and "completed" in status(window))

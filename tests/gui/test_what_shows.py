@@ -178,7 +178,9 @@ def test_800_by_600_stays_usable(qloop: qasync.QEventLoop, qtbot: Any,
         await asyncio.sleep(0.2)
         wanted = orders.fontMetrics().horizontalAdvance("waiting for SMS")
         # columns are fitted half a second after changes land (one fit per burst)
-        await until(lambda: orders.columnWidth(5) >= wanted)  # the status reads whole
+        from bloomdesk.ui.orders_model import STATUS
+
+        await until(lambda: orders.columnWidth(STATUS) >= wanted)  # the status reads whole
 
     run_window(qloop, qtbot, tmp_path, scenario, kinds=KINDS)
 
