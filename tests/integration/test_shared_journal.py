@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from bloomdesk.core import Desk, DeskSettings, OrderState
+from bloomdesk.core.events import Event
 from bloomdesk.secrets import KeyStore
 from bloomdesk.sim import Fault, Simulator
 from bloomdesk.store import Store
@@ -30,6 +31,19 @@ def journal(state: Path) -> list:  # type: ignore[type-arg]
         return store.orders()
     finally:
         store.close()
+
+
+async def window_engine(state: Path, **keys: str) -> tuple[Desk, list[Event]]:
+    """A started engine on the shared journal, as the window runs it (the "bulk" key
+    and `keys` by label), and the events it publishes."""
+    desk = Desk(Store(state / "journal.sqlite3"), KeyStore(memory_only=True),
+                settings=DeskSettings(timeout=10))
+    for label, key in {"bulk": KEY, **keys}.items():
+        desk.keys.set(label, key)
+    seen: list[Event] = []
+    desk.subscribe(seen.append)
+    await desk.start()
+    return desk, seen
 
 
 @pytest.fixture
@@ -150,17 +164,11 @@ async def test_an_account_added_by_another_process_is_tended_here(
     """The window runs; the CLI adds an account and buys a number on it.  The window
     takes the account in (its balance follows the purchase, its orders are polled here:
     the code arrives) and lets it go when the CLI removes it."""
-    from bloomdesk.core.events import AccountsChanged, Event
+    from bloomdesk.core.events import AccountsChanged
 
     bloom_key = "sk_added_elsewhere_00000001"
     sim.add_account("bloomsms", bloom_key, "10.00")
-    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
-                settings=DeskSettings(timeout=10))
-    desk.keys.set("bulk", KEY)
-    desk.keys.set("bloom", bloom_key)
-    seen: list[Event] = []
-    desk.subscribe(seen.append)
-    await desk.start()
+    desk, seen = await window_engine(tmp_path, bloom=bloom_key)
     try:
         env = {**shared, "BLOOMDESK_KEY_BLOOM": bloom_key}
         added = await asyncio.to_thread(run_cli, env, "accounts", "add", "--kind", "bloomsms",
@@ -196,14 +204,9 @@ async def test_this_process_changing_its_accounts_is_not_news_from_another(
         shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
     """An account edited here, then anything written to the journal by another
     connection: the window does not announce that another BloomDesk changed it."""
-    from bloomdesk.core.events import AccountsChanged, Event
+    from bloomdesk.core.events import AccountsChanged
 
-    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
-                settings=DeskSettings(timeout=10))
-    desk.keys.set("bulk", KEY)
-    seen: list[Event] = []
-    desk.subscribe(seen.append)
-    await desk.start()
+    desk, seen = await window_engine(tmp_path)
     other = Store(tmp_path / "journal.sqlite3")
     try:
         desk.update_account("bulk", base_url=sim.url("smsbulk"))
@@ -221,14 +224,9 @@ async def test_an_account_removed_elsewhere_ends_its_polling_without_a_false_ala
         shared: dict[str, str], sim: Simulator, tmp_path: Path) -> None:
     """The CLI removes an account while the window's poller for it is between steps:
     the poller lets the account go quietly, no "There is no account named …" error."""
-    from bloomdesk.core.events import ErrorRaised, Event
+    from bloomdesk.core.events import ErrorRaised
 
-    desk = Desk(Store(tmp_path / "journal.sqlite3"), KeyStore(memory_only=True),
-                settings=DeskSettings(timeout=10))
-    desk.keys.set("bulk", KEY)
-    seen: list[Event] = []
-    desk.subscribe(seen.append)
-    await desk.start()
+    desk, seen = await window_engine(tmp_path)
     other = Store(tmp_path / "journal.sqlite3")
     try:
         assert other.remove_account("bulk") == 0
