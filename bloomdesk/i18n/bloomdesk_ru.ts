@@ -246,8 +246,16 @@
         <translation>Удалить выбранный аккаунт</translation>
     </message>
     <message>
+        <source>Remove {label}? Its key comes from the environment and stays there; its order history stays in the journal.</source>
+        <translation>Удалить {label}? Его ключ задан в переменной окружения и останется там; история заказов остаётся в журнале.</translation>
+    </message>
+    <message>
         <source>Remove {label}? Its key is deleted from the keyring; its order history stays in the journal.</source>
         <translation>Удалить {label}? Ключ будет удалён из хранилища ключей; история заказов останется в журнале.</translation>
+    </message>
+    <message>
+        <source>Remove {label}? Its key, kept for this session only, is forgotten; its order history stays in the journal.</source>
+        <translation>Удалить {label}? Его ключ, хранившийся только в этом сеансе, будет забыт; история заказов остаётся в журнале.</translation>
     </message>
     <message>
         <source>Select an account first.</source>

@@ -246,8 +246,16 @@
         <translation>删除所选账户</translation>
     </message>
     <message>
+        <source>Remove {label}? Its key comes from the environment and stays there; its order history stays in the journal.</source>
+        <translation>删除 {label}？它的密钥来自环境变量，将保留在那里；它的订单历史仍保存在日志中。</translation>
+    </message>
+    <message>
         <source>Remove {label}? Its key is deleted from the keyring; its order history stays in the journal.</source>
         <translation>删除 {label}？其密钥将从密钥环中删除；订单历史仍保留在日志中。</translation>
+    </message>
+    <message>
+        <source>Remove {label}? Its key, kept for this session only, is forgotten; its order history stays in the journal.</source>
+        <translation>删除 {label}？它仅在本次会话中保存的密钥将被遗忘；它的订单历史仍保存在日志中。</translation>
     </message>
     <message>
         <source>Select an account first.</source>

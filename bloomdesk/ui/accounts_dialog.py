@@ -202,9 +202,16 @@ class AccountsDialog(QDialog):
         account = self.selected()
         if account is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove account"), self.tr(
+        source = self.desk.keys.source(account.label)
+        question = self.tr(
             "Remove {label}? Its key is deleted from the keyring; its order history stays "
-            "in the journal.").format(label=account.label),
+            "in the journal.") if source == "keyring" else self.tr(
+            "Remove {label}? Its key comes from the environment and stays there; its order "
+            "history stays in the journal.") if source == "environment" else self.tr(
+            "Remove {label}? Its key, kept for this session only, is forgotten; its order "
+            "history stays in the journal.")
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Remove account"),
+                          question.format(label=account.label),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setObjectName("confirm-remove")
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -140,6 +140,7 @@ def test_every_kind_added_tested_edited_and_removed(
         click(dialog, "remove")
         box = next(w for w in QApplication.topLevelWidgets()
                    if isinstance(w, QMessageBox) and w.isVisible())
+        assert "deleted from the keyring" in box.text()  # it is in the keyring
         box.button(QMessageBox.StandardButton.Yes).click()
         await until(lambda: "My bloomsms-legacy" not in listed(dialog))
         assert (SERVICE, "My bloomsms-legacy") not in keyring_memory.entries
@@ -235,3 +236,20 @@ def test_an_account_from_a_preset_needs_no_url(qloop: qasync.QEventLoop, qtbot: 
         assert dialog.table.item(row, 1).text() == "Hero-SMS"
 
     run_empty(qloop, qtbot, tmp_path, body)
+
+
+def test_removing_says_where_the_key_really_is(qloop: qasync.QEventLoop, qtbot: Any,
+                                               tmp_path: Path) -> None:
+    """Without a keyring the key was kept for the session only: the question says that
+    key is forgotten, not that it is "deleted from the keyring" that does not exist."""
+    async def scenario(window: MainWindow, sim: Simulator) -> None:
+        dialog = open_dialog(window)
+        select(dialog, "bloomsms")
+        click(dialog, "remove")
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        assert "session only" in box.text() and "keyring" not in box.text(), box.text()
+        box.button(QMessageBox.StandardButton.No).click()
+        dialog.close()
+
+    run_window(qloop, qtbot, tmp_path, scenario, kinds=("bloomsms",))
