@@ -15,7 +15,7 @@ from ..paths import settings_path, state_dir
 from .catalogue import find
 from .common import buying, one_account
 from .failures import EXIT_LOCAL, EXIT_NO_CODE, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, Failure
-from .output import emit, iso_time, json_text, order_json, order_line, say
+from .output import emit, iso_time, order_json, order_line, say, warn
 
 MAX_PRICE = Decimal(1_000_000)  # no number costs that: a typo, or a number bomb
 MAX_PRICE_DIGITS = 12
@@ -83,13 +83,8 @@ def unwatched(order: Order, as_json: bool) -> None:
         "cli", "order #{order} is charged unless a code comes or it is cancelled by {by}: "
         "a running BloomDesk window cancels it in time, or run `bloomdesk-cli wait "
         "{order}`").format(order=order.id, by=by)
-    if as_json:
-        print(json_text({"warning": text, "account": order.account, "kind": "deadline",
-                         "order": order.id,
-                         "free_cancel_until": iso_time(order.free_cancel_until)}),
-              file=sys.stderr)
-    else:
-        say("bloomdesk-cli: " + text, sys.stderr)
+    warn(as_json, text, order.account, "deadline", human=text, order=order.id,
+         free_cancel_until=iso_time(order.free_cancel_until))
 
 
 async def wait(args: argparse.Namespace, desk: Desk, order_id: int,

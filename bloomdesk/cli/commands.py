@@ -33,7 +33,7 @@ from .failures import (
     Failure,
     exit_code_of,
 )
-from .output import emit, history_csv, json_text, order_json, order_line, say, table
+from .output import emit, history_csv, order_json, order_line, say, table, warn
 
 NO_ACCOUNTS = QT_TRANSLATE_NOOP("cli", "no accounts")
 
@@ -41,20 +41,16 @@ NO_ACCOUNTS = QT_TRANSLATE_NOOP("cli", "no accounts")
 async def run(args: argparse.Namespace, desk: Desk) -> int:
     told: set[str] = set()
 
-    def warn(event: object) -> None:  # what the engine reports while we work, once each
+    def on_event(event: object) -> None:  # what the engine reports while we work, once
         # a failed buy or balance is the command's own failure, told once at the end
         if isinstance(event, ErrorRaised) and event.kind not in (ErrorKind.BUY,
                                                                 ErrorKind.BALANCE):
             text = f"{event.account}: {event.message}" if event.account else event.message
             if text not in told:
                 told.add(text)
-                if args.json:
-                    print(json_text({"warning": event.message, "account": event.account,
-                                     "kind": event.kind.value}), file=sys.stderr)
-                else:
-                    say(f"bloomdesk-cli: {text}", sys.stderr)
+                warn(args.json, event.message, event.account, event.kind.value)
 
-    desk.subscribe(warn)
+    desk.subscribe(on_event)
     try:
         return await dispatch(args, desk)
     finally:

@@ -32,13 +32,19 @@ def host_of(desk: Desk, label: str) -> str:
     return urlsplit(url).hostname or url
 
 
+def unreachable(desk: Desk, label: str, exc: Unavailable,
+                order: int | None = None) -> Failure:
+    """A network failure, naming the account and its host (never the key)."""
+    return Failure(f"{label} ({host_of(desk, label)}): {exc.message}", EXIT_NETWORK,
+                   exc.token or "UNAVAILABLE", order)
+
+
 async def on_account(desk: Desk, label: str, work: Awaitable[T]) -> T:
     """Run a request of `label`; a network failure names the account and its host."""
     try:
         return await work
     except Unavailable as exc:
-        raise Failure(f"{label} ({host_of(desk, label)}): {exc.message}", EXIT_NETWORK,
-                      exc.token or "UNAVAILABLE") from None
+        raise unreachable(desk, label, exc) from None
 
 
 def one_account(desk: Desk, label: str | None) -> str:
@@ -73,7 +79,6 @@ async def buying(desk: Desk, work: Awaitable[T]) -> T:
                 account=order.account, error=exc.message, order=order.id),
                 EXIT_MAYBE_BOUGHT, "MAYBE_BOUGHT", order.id) from None
         if isinstance(exc, Unavailable):
-            raise Failure(f"{order.account} ({host_of(desk, order.account)}): {exc.message}",
-                          EXIT_NETWORK, exc.token or "UNAVAILABLE", order.id) from None
+            raise unreachable(desk, order.account, exc, order.id) from None
         raise Failure(exc.message, EXIT_REFUSED, exc.token or type(exc).__name__,
                       order.id) from None

@@ -40,6 +40,18 @@ def say(line: str, stream: TextIO | None = None) -> None:
     print(for_terminal(line), file=stream or sys.stdout)
 
 
+def warn(as_json: bool, message: str, account: str | None, kind: str,
+         human: str | None = None, **more: Any) -> None:
+    """A warning on stderr: a JSON line with `--json` (`warning`, `account`, `kind` and
+    `more`), else a line for a person (`human`, or the message after its account)."""
+    if as_json:
+        print(json_text({"warning": message, "account": account, "kind": kind, **more}),
+              file=sys.stderr)
+    else:
+        line = human or (f"{account}: {message}" if account else message)
+        say(f"bloomdesk-cli: {line}", sys.stderr)
+
+
 def emit(as_json: bool, data: Any, human: Iterable[str] | str) -> None:
     if as_json:
         print(json_text(data))
